@@ -1,0 +1,1 @@
+"""Records: assembly from parsed pages, ids, and validation."""

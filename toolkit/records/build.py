@@ -1,0 +1,63 @@
+"""Assemble a schema record from a parsed page and where it came from."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.parse import parse_page
+from toolkit.schema import load_schema, schema_version
+
+_TRAILING_WS = re.compile(r"[ \t\r\u00a0]+(?=\n)")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a document sits: its input, the input's checksum, and its byte range."""
+
+    path: str
+    sha256: str
+    offset: int
+    length: int
+    format: str
+    encoding: str
+
+
+def record_id(doc: str) -> str:
+    """Content-derived id: the same page gives the same id from any file or encoding."""
+    norm = _TRAILING_WS.sub("", doc.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    norm = norm.strip() + "\n"
+    return "nb-" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]
+
+
+def _field_order() -> list[str]:
+    return list(load_schema()["properties"])
+
+
+_ORDER: list[str] = []
+
+
+def build_record(doc: str, origin: Origin) -> dict[str, Any]:
+    """Parse `doc` and return the record (raises ParseReject when it cannot be one)."""
+    ext = parse_page(doc)
+    if origin.encoding != "utf-8":
+        ext.warn(f"decoded_{origin.encoding.replace('-', '')}",
+                 f"the document is not valid UTF-8; bytes were read as {origin.encoding} "
+                 "(Windows smart quotes and accents come out as the right characters)")
+    values: dict[str, Any] = {
+        **ext.fields,
+        "id": record_id(doc),
+        "schema_version": schema_version(),
+        "source": {"path": origin.path, "sha256": origin.sha256, "offset": origin.offset,
+                   "length": origin.length, "format": origin.format,
+                   "encoding": origin.encoding},
+        "quotes": [],
+        "spans": ext.spans,
+        "warnings": ext.warnings,
+        "source_text": doc,
+    }
+    if not _ORDER:
+        _ORDER.extend(_field_order())
+    return {name: values[name] for name in _ORDER}

@@ -1,0 +1,105 @@
+"""Split a stream of dump bytes into documents and decode each one.
+
+Documents are found on the bytes (every article starts with its ` date YYYY-MM-DD` header
+line), so a file may hold one article or millions, in mixed encodings, and memory stays bounded
+by the largest single document, not the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+_BLOCK = 1 << 20
+_BOM = b"\xef\xbb\xbf"
+# A header line: optional BOM and indentation, then `date YYYY-MM-DD`.
+HEADER_RE = re.compile(rb"(?m)^(?:\xef\xbb\xbf)?[ \t\xa0]*date \d{4}-\d{2}-\d{2}\b")
+_NBSP_BYTES = b"\xc2\xa0"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    offset: int  # byte offset in the decompressed stream
+    data: bytes
+
+
+def split_documents(stream: BinaryIO, block_size: int = _BLOCK) -> Iterator[RawDocument]:
+    """Yield the documents of a stream in order; text before the first header is yielded too
+    (as a document that will be rejected for having no header) unless it is only whitespace."""
+    buf = b""
+    base = 0  # offset of buf[0] in the stream
+    while True:
+        block = stream.read(block_size)
+        if block:
+            buf += block
+        # A header cut by the block end is found on the next round: only scan complete lines.
+        limit = len(buf) if not block else buf.rfind(b"\n") + 1
+        starts = [m.start() for m in HEADER_RE.finditer(buf, 0, limit) if m.start() > 0]
+        pieces = [0, *starts]
+        for begin, end in zip(pieces, pieces[1:], strict=False):
+            yield from _emit(base + begin, buf[begin:end])
+        if starts:
+            base += starts[-1]
+            buf = buf[starts[-1]:]
+        if not block:
+            break
+    yield from _emit(base, buf)
+
+
+def _emit(offset: int, data: bytes) -> Iterator[RawDocument]:
+    if data.strip(b" \t\r\n") or b"\x00" in data:
+        yield RawDocument(offset, data)
+
+
+_fallback_counts = [0, 0]  # bytes read as cp1252, bytes cp1252 leaves unassigned
+
+
+def _mixed_decode(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252 (latin-1 for its 5 unassigned bytes)."""
+    assert isinstance(error, UnicodeDecodeError)
+    chars = []
+    for byte in error.object[error.start : error.end]:
+        _fallback_counts[0] += 1
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            _fallback_counts[1] += 1
+            chars.append(chr(byte))
+    return "".join(chars), error.end
+
+
+codecs.register_error("newsdump-cp1252", _mixed_decode)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # utf-8 | cp1252 | latin-1
+    fallback_bytes: int  # how many bytes were not valid UTF-8
+
+
+def decode(data: bytes) -> Decoded:
+    """UTF-8 first; bytes that are not UTF-8 are read as Windows-1252, one by one, so a
+    legacy file's smart quotes come out right and a mostly-UTF-8 file is never mangled."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 0)
+    except UnicodeDecodeError:
+        pass
+    _fallback_counts[:] = [0, 0]
+    text = data.decode("utf-8", errors="newsdump-cp1252")
+    fallback, unassigned = _fallback_counts
+    return Decoded(text, "latin-1" if unassigned else "cp1252", fallback)
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or mostly control characters: not a text dump."""
+    if b"\x00" in data:
+        return True
+    sample = data[:4096]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bool(sample) and controls / len(sample) > 0.1

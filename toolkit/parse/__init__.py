@@ -16,7 +16,7 @@ __all__ = ["Extraction", "ParseReject", "parse_page"]
 
 def parse_page(doc: str) -> Extraction:
     lines = split_lines(doc)
-    ext = Extraction()
+    ext = Extraction(normalized="\n".join(line.text for line in lines).strip())
     cur = Cursor(lines)
     cur.skip_blank()
     parse_header(cur, ext)

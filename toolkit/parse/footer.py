@@ -17,12 +17,15 @@ class _Lines:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
+        self.texts = [line.text for line in lines]
+        self.n = len(lines)
 
     def text(self, i: int) -> str | None:
-        return self.lines[i].text if 0 <= i < len(self.lines) else None
+        return self.texts[i] if 0 <= i < self.n else None
 
     def next_filled(self, i: int) -> int:
-        while i < len(self.lines) and not self.lines[i].text:
+        texts, n = self.texts, self.n
+        while i < n and not texts[i]:
             i += 1
         return i
 
@@ -39,6 +42,8 @@ class _Lines:
         text = self.text(i) or ""
         if text == _END:
             return True
+        if not text.startswith("Comments"):
+            return False
         follow = self.text(self.next_filled(i + 1))
         return bool(COMMENTS_RE.match(text)) and follow in (None, _END)
 

@@ -19,16 +19,23 @@ class Line:
     nbsp: bool  # the raw line began with a non-breaking space (relative time, profile URL)
 
 
+
+_BLANK = Line("", 0, 0, False)  # shared: blank lines never carry a span
+
+
 def split_lines(doc: str) -> list[Line]:
+    raws = doc.split("\n")
     lines = []
     pos = 0
-    for raw in doc.split("\n"):
+    for raw in raws:
         text = raw.strip()
-        if text:
-            lead = len(raw) - len(raw.lstrip())
-            lines.append(Line(text, pos + lead, pos + lead + len(text), raw.startswith(NBSP)))
+        if not text:
+            lines.append(_BLANK)
+        elif raw[0] == text[0]:
+            lines.append(Line(text, pos, pos + len(text), False))
         else:
-            lines.append(Line("", pos, pos, False))
+            lead = pos + len(raw) - len(raw.lstrip())
+            lines.append(Line(text, lead, lead + len(text), raw[0] == NBSP))
         pos += len(raw) + 1
     return lines
 
@@ -47,6 +54,7 @@ class Extraction:
     """What the parse stages found: field values, their spans, and warnings."""
 
     fields: dict[str, Any] = field(default_factory=dict)
+    normalized: str = ""  # the page's lines, stripped, joined by newlines: hashed for the id
     spans: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
 

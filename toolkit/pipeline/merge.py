@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from toolkit.pipeline.unit import ShardPaths
 from toolkit.sinks.jsonl import open_jsonl
@@ -42,8 +41,10 @@ def merge_shards(partials: list[dict[str, Any]], shards: Path, final: Path,
                 shutil.copyfileobj(src, rejects)
             if not partial["records"]:
                 continue
-            with paths.records.open("rb") as lines:
-                for batch in pq.ParquetFile(paths.parquet).iter_batches(batch_size=2048):
+            with paths.records.open("rb") as lines, pa.memory_map(str(paths.arrow)) as mm:
+                reader = pa.ipc.open_file(mm)
+                for b in range(reader.num_record_batches):
+                    batch = reader.get_batch(b)
                     keep = []
                     for record_id in batch.column("id").to_pylist():
                         first = record_id not in seen
@@ -55,8 +56,7 @@ def merge_shards(partials: list[dict[str, Any]], shards: Path, final: Path,
                     kept = sum(keep)
                     records += kept
                     duplicates += len(keep) - kept
-                    table = pa.Table.from_batches([batch])
-                    parquet.write_table(table if kept == len(keep) else
-                                        table.filter(pa.array(keep)))
+                    parquet.write_batch(batch if kept == len(keep) else
+                                        batch.filter(pa.array(keep)))
     parquet.close()
     return MergeResult(records, duplicates, [jsonl_name, RECORDS_PARQUET, REJECTS])

@@ -1,6 +1,6 @@
 """Convert one unit of work (an input file or archive member) into one shard.
 
-A shard is four files named after the unit's index: records as JSONL and Parquet, rejects as
+A shard is four files named after the unit's index: records as JSONL and Arrow IPC, rejects as
 JSONL, and a partial manifest written last (its presence marks the shard complete). The
 function needs nothing but its arguments, so it runs the same in-process, in a worker process
 or on a distributed engine.
@@ -34,14 +34,14 @@ Progress = Callable[[int, int], None]  # (documents, rejects) since the last cal
 @dataclass
 class ShardPaths:
     records: Path
-    parquet: Path
+    arrow: Path
     rejects: Path
     manifest: Path
 
     @classmethod
     def for_index(cls, folder: Path, index: int) -> ShardPaths:
         stem = folder / f"{index:06d}"
-        return cls(Path(f"{stem}.jsonl"), Path(f"{stem}.parquet"),
+        return cls(Path(f"{stem}.jsonl"), Path(f"{stem}.arrow"),
                    Path(f"{stem}.rejects.jsonl"), Path(f"{stem}.manifest.json"))
 
 
@@ -59,7 +59,7 @@ class _ShardWriter:
     def __init__(self, paths: ShardPaths) -> None:
         self.records = paths.records.open("wb")
         self.rejects = paths.rejects.open("wb")
-        self.parquet = ParquetSink(paths.parquet)
+        self.parquet = ParquetSink(paths.arrow, ipc=True)
         self.seen: set[str] = set()
         self.counts: Counter[str] = Counter()
         self.reject_codes: Counter[str] = Counter()

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from toolkit.parse import parse_page
 from toolkit.schema import load_schema, schema_version
-
-_TRAILING_WS = re.compile(r"[ \t\r\u00a0]+(?=\n)")
 
 
 @dataclass(frozen=True)
@@ -25,11 +22,10 @@ class Origin:
     encoding: str
 
 
-def record_id(doc: str) -> str:
-    """Content-derived id: the same page gives the same id from any file or encoding."""
-    norm = _TRAILING_WS.sub("", doc.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
-    norm = norm.strip() + "\n"
-    return "nb-" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:20]
+def record_id(normalized: str) -> str:
+    """Content-derived id from the page's stripped lines: the same page gives the same id
+    from any file, encoding, line-ending convention or trailing whitespace."""
+    return "nb-" + hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:20]
 
 
 def _field_order() -> list[str]:
@@ -48,7 +44,7 @@ def build_record(doc: str, origin: Origin) -> dict[str, Any]:
                  "(Windows smart quotes and accents come out as the right characters)")
     values: dict[str, Any] = {
         **ext.fields,
-        "id": record_id(doc),
+        "id": record_id(ext.normalized),
         "schema_version": schema_version(),
         "source": {"path": origin.path, "sha256": origin.sha256, "offset": origin.offset,
                    "length": origin.length, "format": origin.format,

@@ -31,94 +31,130 @@ _HANDLED = frozenset(
 )
 
 
-def _is_type(kind: str) -> Check:
-    if kind == "string":
-        return lambda v: type(v) is str
-    if kind == "integer":
-        return lambda v: type(v) is int
-    if kind == "number":
-        return lambda v: type(v) in (int, float)
-    if kind == "boolean":
-        return lambda v: type(v) is bool
-    if kind == "null":
-        return lambda v: v is None
-    if kind == "array":
-        return lambda v: type(v) is list
-    if kind == "object":
-        return lambda v: type(v) is dict
-    raise ValueError(f"unknown JSON type {kind!r}")
+_TYPE_TEST = {
+    "string": "type({v}) is str",
+    "integer": "type({v}) is int",
+    "number": "type({v}) in (int, float)",
+    "boolean": "type({v}) is bool",
+    "null": "{v} is None",
+    "array": "type({v}) is list",
+    "object": "type({v}) is dict",
+}
 
 
-def _compile(node: JSONSchema, root: JSONSchema) -> Check:  # noqa: C901 - one branch per keyword
-    unknown = set(node) - _ANNOTATIONS - _HANDLED
-    if unknown:
-        raise ValueError(f"the fast validator does not implement {sorted(unknown)}")
-    checks: list[Check] = []
-    if "$ref" in node:
-        ref = node["$ref"]
-        target: Any = root
-        for part in ref[2:].split("/"):
-            target = target[part]
-        checks.append(_compile(target, root))
-    if "type" in node:
-        kinds = [node["type"]] if isinstance(node["type"], str) else node["type"]
-        tests = [_is_type(k) for k in kinds]
-        checks.append(lambda v: any(t(v) for t in tests))
-    if "enum" in node:
-        allowed = node["enum"]
-        checks.append(lambda v: any(v == a and type(v) is type(a) for a in allowed))
-    if "const" in node:
-        const = node["const"]
-        checks.append(lambda v: v == const)
-    if "pattern" in node:
-        search = re.compile(node["pattern"]).search
-        checks.append(lambda v: type(v) is not str or search(v) is not None)
-    if "minLength" in node:
-        low = node["minLength"]
-        checks.append(lambda v: type(v) is not str or len(v) >= low)
-    if "minimum" in node:
-        floor = node["minimum"]
-        checks.append(lambda v: type(v) not in (int, float) or type(v) is bool or v >= floor)
-    if "items" in node:
-        item = _compile(node["items"], root)
-        checks.append(lambda v: type(v) is not list or all(item(x) for x in v))
-    if "properties" in node or "required" in node or "additionalProperties" in node:
-        checks.append(_compile_object(node, root))
-    if len(checks) == 1:
-        return checks[0]
-    return lambda v: all(c(v) for c in checks)
+class _Generator:
+    """Writes the schema as one Python function of plain `if` statements: several times
+    faster than interpreting the schema, which matters at thousands of records a second."""
+
+    def __init__(self, root: JSONSchema) -> None:
+        self.root = root
+        self.lines: list[str] = []
+        self.constants: dict[str, Any] = {}
+        self.counter = 0
+
+    def name(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+    def const(self, value: Any) -> str:
+        key = self.name("_c")
+        self.constants[key] = value
+        return key
+
+    def emit(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+    def node(self, node: JSONSchema, v: str, depth: int) -> None:
+        unknown = set(node) - _ANNOTATIONS - _HANDLED
+        if unknown:
+            raise ValueError(f"the fast validator does not implement {sorted(unknown)}")
+        if "$ref" in node:
+            target: Any = self.root
+            for part in node["$ref"][2:].split("/"):
+                target = target[part]
+            self.node(target, v, depth)
+        kinds = node.get("type")
+        kinds = [kinds] if isinstance(kinds, str) else list(kinds or [])
+        if kinds:
+            test = " or ".join(_TYPE_TEST[k].format(v=v) for k in kinds)
+            self.emit(depth, f"if not ({test}): return False")
+        if "enum" in node:
+            allowed = self.const(tuple(node["enum"]))
+            self.emit(depth, f"if not any({v} == a and type({v}) is type(a) for a in "
+                             f"{allowed}): return False")
+        if "const" in node:
+            self.emit(depth, f"if {v} != {self.const(node['const'])}: return False")
+        rest = [k for k in kinds if k != "null"]
+        if "null" in kinds:
+            self.emit(depth, f"if {v} is not None:")
+            depth += 1
+            self.emit(depth, "pass")
+        self._constraints(node, v, depth, rest)
+
+    def _constraints(self, node: JSONSchema, v: str, depth: int, kinds: list[str]) -> None:
+        def guard(kind: str) -> int:
+            if kinds == [kind]:
+                return depth
+            self.emit(depth, f"if {_TYPE_TEST[kind].format(v=v)}:")
+            return depth + 1
+
+        if "pattern" in node:
+            self.emit(guard("string"),
+                      f"if {self.const(re.compile(node['pattern']).search)}({v}) is None: "
+                      "return False")
+        if "minLength" in node:
+            self.emit(guard("string"), f"if len({v}) < {int(node['minLength'])}: return False")
+        if "minimum" in node:
+            d = guard("integer") if "integer" in kinds else guard("number")
+            self.emit(d, f"if {v} < {node['minimum']!r}: return False")
+        if "items" in node:
+            d = guard("array")
+            item = self.name("i")
+            self.emit(d, f"for {item} in {v}:")
+            self.emit(d + 1, "pass")
+            self.node(node["items"], item, d + 1)
+        if {"properties", "required", "additionalProperties"} & set(node):
+            self._object(node, v, guard("object"))
+
+    def _object(self, node: JSONSchema, v: str, depth: int) -> None:
+        extra = node.get("additionalProperties", True)
+        if not isinstance(extra, bool):
+            raise ValueError("the fast validator supports additionalProperties: true/false")
+        required = node.get("required", [])
+        props = node.get("properties", {})
+        if required:
+            self.emit(depth, f"if not {self.const(frozenset(required))}.issubset({v}): "
+                             "return False")
+        if extra is False:
+            self.emit(depth, f"if not {self.const(frozenset(props))}.issuperset({v}): "
+                             "return False")
+        for key, child in props.items():
+            child_var = self.name("p")
+            if key in required:
+                self.emit(depth, f"{child_var} = {v}[{key!r}]")
+                self.node(child, child_var, depth)
+            else:
+                self.emit(depth, f"if {key!r} in {v}:")
+                self.emit(depth + 1, f"{child_var} = {v}[{key!r}]")
+                self.node(child, child_var, depth + 1)
 
 
-def _compile_object(node: JSONSchema, root: JSONSchema) -> Check:
-    props = {name: _compile(child, root) for name, child in node.get("properties", {}).items()}
-    required = tuple(node.get("required", ()))
-    closed = node.get("additionalProperties", True) is False
-    if not isinstance(node.get("additionalProperties", True), bool):
-        raise ValueError("the fast validator supports additionalProperties: true/false only")
-    known = frozenset(props)
-
-    def check(v: Any) -> bool:
-        if type(v) is not dict:
-            return True
-        for name in required:
-            if name not in v:
-                return False
-        if closed and not known.issuperset(v):
-            return False
-        for name, value in v.items():
-            sub = props.get(name)
-            if sub is not None and not sub(value):
-                return False
-        return True
-
+def compile_schema(schema: JSONSchema) -> Check:
+    """Compile a JSON Schema (the subset this project uses) into a fast predicate."""
+    gen = _Generator(schema)
+    gen.emit(0, "def check(v0):")
+    gen.node(schema, "v0", 1)
+    gen.emit(1, "return True")
+    namespace: dict[str, Any] = dict(gen.constants)
+    exec(compile("\n".join(gen.lines), "<schema-validator>", "exec"), namespace)
+    check: Check = namespace["check"]
     return check
 
 
 @functools.cache
 def fast_check() -> Check:
     """A compiled predicate: True when a record is valid against the schema."""
-    root = load_schema()
-    return _compile(root, root)
+    return compile_schema(load_schema())
 
 
 @functools.cache

@@ -1,4 +1,6 @@
-"""Parquet output with the Arrow schema derived from the JSON Schema."""
+"""Arrow output with the schema derived from the JSON Schema: Parquet for the final file, Arrow
+IPC for shards (cheap to write in a worker and to read back in the merge, so Parquet
+encoding happens once)."""
 
 from __future__ import annotations
 
@@ -10,26 +12,42 @@ import pyarrow.parquet as pq
 
 from toolkit.schema import arrow_schema
 
-BATCH = 512
+BATCH = 512  # records converted to Arrow at a time
+ROW_GROUP = 16_384  # rows per Parquet row group
 
 
 class ParquetSink:
-    """Buffers records and writes them as row groups of one Parquet file."""
+    """Buffers records and writes them as row groups of one Parquet file (or, with
+    `ipc=True`, record batches of one Arrow IPC file)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, ipc: bool = False) -> None:
         self.path = path
         self.schema = arrow_schema()
-        self._writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+        self._writer: Any = (
+            pa.ipc.new_file(path, self.schema) if ipc
+            else pq.ParquetWriter(path, self.schema, compression="zstd")
+        )
         self._buffer: list[dict[str, Any]] = []
+        self._batches: list[pa.RecordBatch] = []
+        self._batched = 0
 
     def write(self, record: dict[str, Any]) -> None:
         self._buffer.append(record)
         if len(self._buffer) >= BATCH:
             self.flush()
 
-    def write_table(self, table: pa.Table) -> None:
+    def write_batch(self, batch: pa.RecordBatch) -> None:
+        """Queue a batch; batches are written together as row groups of ROW_GROUP rows."""
         self.flush()
-        self._writer.write_table(table)
+        self._batches.append(batch)
+        self._batched += batch.num_rows
+        if self._batched >= ROW_GROUP:
+            self._flush_batches()
+
+    def _flush_batches(self) -> None:
+        if self._batches:
+            self._writer.write_table(pa.Table.from_batches(self._batches, schema=self.schema))
+            self._batches, self._batched = [], 0
 
     def flush(self) -> None:
         if self._buffer:
@@ -38,4 +56,5 @@ class ParquetSink:
 
     def close(self) -> None:
         self.flush()
+        self._flush_batches()
         self._writer.close()

@@ -17,7 +17,7 @@ _BLOCK = 1 << 20
 _BOM = b"\xef\xbb\xbf"
 # A header line: optional BOM and indentation, then `date YYYY-MM-DD`.
 HEADER_RE = re.compile(rb"(?m)^(?:\xef\xbb\xbf)?[ \t\xa0]*date \d{4}-\d{2}-\d{2}\b")
-_NBSP_BYTES = b"\xc2\xa0"
+_TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 256)])
 
 
 @dataclass(frozen=True)
@@ -101,5 +101,5 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in data:
         return True
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample.translate(None, _TEXT_BYTES))
     return bool(sample) and controls / len(sample) > 0.1

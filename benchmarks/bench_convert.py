@@ -1,0 +1,86 @@
+"""Converter throughput and memory: `python benchmarks/bench_convert.py [--articles N]`.
+
+Generates a corpus from the dumps in tests/data and ../shared (each copy made unique), then
+runs `newsdump convert` in a fresh process with 1 and 2 workers and prints articles/s, MB/s
+and the peak RSS of the converting processes. Figures, not assertions: goals live here, not
+in timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = [
+    *sorted((ROOT / "tests" / "data" / "dumps").glob("*.txt")),
+    *sorted((ROOT.parent / "shared" / "reference" / "dumps").glob("*.txt")),
+]
+
+
+def _templates() -> list[list[str]]:
+    pages = []
+    for path in TEMPLATES:
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        for page in text.split("\n date ")[0:1] + [" date " + p for p in
+                                                   text.split("\n date ")[1:]]:
+            if page.lstrip().startswith("date "):
+                pages.append(page.rstrip("\n").split("\n"))
+    if not pages:
+        sys.exit("no template dumps found: run from a checkout with tests/data")
+    return pages
+
+
+def make_corpus(folder: Path, articles: int, files: int) -> int:
+    """Write `articles` unique pages over `files` files; return the corpus size in bytes."""
+    pages = _templates()
+    folder.mkdir(parents=True, exist_ok=True)
+    per_file = -(-articles // files)
+    total = 0
+    n = 0
+    for f in range(files):
+        chunk = []
+        for _ in range(min(per_file, articles - n)):
+            lines = list(pages[n % len(pages)])
+            lines[3] = f"{lines[3]} ({n})"  # a unique title makes a unique id
+            chunk.append("\n".join(lines) + "\n")
+            n += 1
+        data = "".join(chunk).encode("utf-8")
+        (folder / f"part-{f:04d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def run(corpus: Path, out: Path, workers: int, articles: int, size: int) -> None:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "toolkit", "convert", str(corpus), "-o", str(out),
+                    "--workers", str(workers), "--quiet"], check=False)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"workers={workers}: {articles:,} articles in {seconds:.1f}s: "
+          f"{articles / seconds:,.0f} articles/s, {size / seconds / 1e6:.1f} MB/s, "
+          f"peak RSS {max(peak, before) / 1024:.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--files", type=int, default=16)
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newsdump-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        size = make_corpus(corpus, args.articles, args.files)
+        print(f"corpus: {args.articles:,} articles, {size / 1e6:.1f} MB in {args.files} files")
+        for workers in args.workers:
+            run(corpus, Path(tmp) / f"out-{workers}", workers, args.articles, size)
+
+
+if __name__ == "__main__":
+    main()

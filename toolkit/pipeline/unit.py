@@ -8,6 +8,7 @@ or on a distributed engine.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import time
 import zlib
@@ -118,6 +119,7 @@ def convert_unit(unit: Unit, index: int, folder: Path, options: ConvertOptions,
                  progress: Progress | None = None) -> dict[str, Any]:
     """Convert `unit` into shard `index` under `folder`; return its partial manifest."""
     started = time.perf_counter()
+    gc.freeze()  # the modules and schema loaded so far live for the whole run: skip them
     paths = ShardPaths.for_index(folder, index)
     sha = sha256_of(unit)
     writer = _ShardWriter(paths)

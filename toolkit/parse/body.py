@@ -16,7 +16,7 @@ _CREDIT_LINE = re.compile(
     r"Read|Source|Sources|Copyright|©|Follow|Subscribe|Sign up|Click)\b",
     re.IGNORECASE,
 )
-_NOT_HEADING_END = ".,;\"”'’)…]"
+_NOT_HEADING_END = ".,;\"”)…]"
 _MAX_HEADING_CHARS = 80
 _MAX_HEADING_WORDS = 12
 _MAX_COLON_HEADING_WORDS = 5

@@ -38,16 +38,15 @@ def parse_byline(line: str, publisher: str | None = None) -> list[str]:
     dash = _DASH.split(body, maxsplit=1)
     if len(dash) == 2 and _is_role_or_outlet(dash[1], publisher):
         body = dash[0]
-    segments = [s.strip() for s in _SPLIT.split(body) if s.strip()]
+    segments = [_drop_glued_outlet(s.strip()) for s in _SPLIT.split(body) if s.strip()]
     names = [s for s in segments if not _is_role_or_outlet(s, publisher)]
     if not names:
         # Nothing but an organisation or a staff label: that is the author.
         return [dash[0].strip() if len(dash) == 2 else whole]
-    cleaned = []
-    for name in names:
-        caps = _TRAILING_CAPS.match(name)
-        # `Tori B. Powell CNN`: a short all-caps outlet glued to a mixed-case name.
-        if caps and not caps.group(1).isupper():
-            name = caps.group(1)
-        cleaned.append(name)
-    return cleaned
+    return names
+
+
+def _drop_glued_outlet(name: str) -> str:
+    """`Tori B. Powell CNN`: a short all-caps outlet glued to a mixed-case name."""
+    caps = _TRAILING_CAPS.match(name)
+    return caps.group(1) if caps and not caps.group(1).isupper() else name

@@ -84,10 +84,25 @@ def _sha256(path: Path) -> str:
 def _prepare_out(out: Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=".newsdump-", dir=out))
+        _remove_abandoned(out)
+        return Path(tempfile.mkdtemp(prefix=f".newsdump-{os.getpid()}-", dir=out))
     except OSError as exc:
         raise OutputError(f"cannot write to output folder {str(out)!r}: {exc.strerror}. "
                           "Choose another -o folder.") from exc
+
+
+def _remove_abandoned(out: Path) -> None:
+    """Work folders of killed runs (their process is gone) are removed; live ones are kept."""
+    for folder in out.glob(".newsdump-*-*"):
+        pid = folder.name.split("-")[1]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass
 
 
 def convert(inputs: list[str], out: Path, options: ConvertOptions | None = None,

@@ -1,0 +1,48 @@
+"""Shared paths and helpers. Fixture files live in tests/data and are found from this file."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+DUMPS = DATA / "dumps"
+GOLD = DATA / "gold"
+BAD = DATA / "bad"
+REFERENCE = HERE.parent.parent / "shared" / "reference"
+
+
+def reference_available() -> bool:
+    return (REFERENCE / "dumps").is_dir()
+
+
+def require_reference() -> None:
+    """The reference set sits beside the checkout (as in CI). Outside CI a missing set is a
+    visible skip; in CI it is a failure, so nothing is skipped silently there."""
+    if reference_available():
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"reference set missing at {REFERENCE}")
+    pytest.skip(f"reference set not found at {REFERENCE}")
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    gold = json.loads(path.read_text("utf-8"))
+    return gold if isinstance(gold, list) else [gold]
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def fixture_pairs() -> list[tuple[Path, Path]]:
+    pairs = [(d, GOLD / f"{d.stem}.json") for d in sorted(DUMPS.glob("*.txt"))]
+    if reference_available():
+        pairs += [(d, REFERENCE / "gold" / f"{d.stem}.json")
+                  for d in sorted((REFERENCE / "dumps").glob("*.txt"))]
+    return pairs

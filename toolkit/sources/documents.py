@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -28,25 +29,40 @@ class RawDocument:
 
 def split_documents(stream: BinaryIO, block_size: int = _BLOCK) -> Iterator[RawDocument]:
     """Yield the documents of a stream in order; text before the first header is yielded too
-    (as a document that will be rejected for having no header) unless it is only whitespace."""
-    buf = b""
+    (as a document that will be rejected for having no header) unless it is only whitespace.
+
+    A stream that breaks (a damaged gzip) still yields every document read before the
+    damage, the cut one included, and then raises the read error.
+    """
+    read = getattr(stream, "read1", stream.read)  # read1: hand over data before a failure
+    buf = bytearray()  # appends and front deletions are amortised O(1)
     base = 0  # offset of buf[0] in the stream
+    failure: BaseException | None = None
+    scanned = 0  # buf[:scanned] holds whole lines already searched for headers
     while True:
-        block = stream.read(block_size)
+        try:
+            block = read(block_size)
+        except (OSError, EOFError, zlib.error) as exc:
+            failure, block = exc, b""
         if block:
             buf += block
         # A header cut by the block end is found on the next round: only scan complete lines.
         limit = len(buf) if not block else buf.rfind(b"\n") + 1
-        starts = [m.start() for m in HEADER_RE.finditer(buf, 0, limit) if m.start() > 0]
+        starts = [m.start() for m in HEADER_RE.finditer(buf, scanned, max(limit, scanned))
+                  if m.start() > 0]
+        scanned = max(limit, scanned)
         pieces = [0, *starts]
         for begin, end in zip(pieces, pieces[1:], strict=False):
-            yield from _emit(base + begin, buf[begin:end])
+            yield from _emit(base + begin, bytes(buf[begin:end]))
         if starts:
             base += starts[-1]
-            buf = buf[starts[-1]:]
+            del buf[: starts[-1]]
+            scanned -= starts[-1]
         if not block:
             break
-    yield from _emit(base, buf)
+    yield from _emit(base, bytes(buf))
+    if failure is not None:
+        raise failure
 
 
 def _emit(offset: int, data: bytes) -> Iterator[RawDocument]:

@@ -118,6 +118,9 @@ def plan(inputs: list[str], staging: Path) -> Plan:
                                                   ".txt.gz, .tar, .tar.gz, .tgz)"))
                     continue
                 _add_file(child, str(child), result, staging)
+        elif not path.is_file():
+            raise InputError(f"input {raw!r} is not a regular file (a pipe or device?). "
+                             "Save it to a file first.")
         else:
             _add_file(path, raw, result, staging)
     return result

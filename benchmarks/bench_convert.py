@@ -27,8 +27,9 @@ def _templates() -> list[list[str]]:
     pages = []
     for path in TEMPLATES:
         text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-        for page in text.split("\n date ")[0:1] + [" date " + p for p in
-                                                   text.split("\n date ")[1:]]:
+        for page in text.split("\n date ")[0:1] + [
+            " date " + p for p in text.split("\n date ")[1:]
+        ]:
             if page.lstrip().startswith("date "):
                 pages.append(page.rstrip("\n").split("\n"))
     if not pages:
@@ -59,13 +60,28 @@ def make_corpus(folder: Path, articles: int, files: int) -> int:
 def run(corpus: Path, out: Path, workers: int, articles: int, size: int) -> None:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "toolkit", "convert", str(corpus), "-o", str(out),
-                    "--workers", str(workers), "--quiet"], check=False)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "toolkit",
+            "convert",
+            str(corpus),
+            "-o",
+            str(out),
+            "--workers",
+            str(workers),
+            "--quiet",
+        ],
+        check=False,
+    )
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(f"workers={workers}: {articles:,} articles in {seconds:.1f}s: "
-          f"{articles / seconds:,.0f} articles/s, {size / seconds / 1e6:.1f} MB/s, "
-          f"peak RSS {max(peak, before) / 1024:.0f} MiB")
+    print(
+        f"workers={workers}: {articles:,} articles in {seconds:.1f}s: "
+        f"{articles / seconds:,.0f} articles/s, {size / seconds / 1e6:.1f} MB/s, "
+        f"peak RSS {max(peak, before) / 1024:.0f} MiB"
+    )
 
 
 def main() -> None:

@@ -43,6 +43,8 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 def fixture_pairs() -> list[tuple[Path, Path]]:
     pairs = [(d, GOLD / f"{d.stem}.json") for d in sorted(DUMPS.glob("*.txt"))]
     if reference_available():
-        pairs += [(d, REFERENCE / "gold" / f"{d.stem}.json")
-                  for d in sorted((REFERENCE / "dumps").glob("*.txt"))]
+        pairs += [
+            (d, REFERENCE / "gold" / f"{d.stem}.json")
+            for d in sorted((REFERENCE / "dumps").glob("*.txt"))
+        ]
     return pairs

@@ -81,21 +81,31 @@ def test_fifty_megabyte_document_becomes_a_record(tmp_path: Path) -> None:
 def test_too_large_limit_rejects_with_the_fix(tmp_path: Path) -> None:
     from toolkit.pipeline.options import ConvertOptions
 
-    report = convert([str(DUMPS / "no_byline.txt")], tmp_path,
-                     ConvertOptions(max_document_bytes=1000))
+    report = convert(
+        [str(DUMPS / "no_byline.txt")], tmp_path, ConvertOptions(max_document_bytes=1000)
+    )
     assert report.reject_codes == {"too_large": 1}
     assert "--max-document-mb" in read_jsonl(tmp_path / "rejects.jsonl")[0]["message"]
 
 
 # Root reads any file: drop the capabilities that let it, to see what a user sees.
-NO_DAC = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search",
-          "--inh-caps", "-dac_override,-dac_read_search"]
+NO_DAC = [
+    "setpriv",
+    "--bounding-set",
+    "-dac_override,-dac_read_search",
+    "--inh-caps",
+    "-dac_override,-dac_read_search",
+]
 
 
 def _cli(*args: str, as_user: bool = False) -> subprocess.CompletedProcess[str]:
     prefix = NO_DAC if as_user and os.geteuid() == 0 else []
-    return subprocess.run([*prefix, sys.executable, "-m", "toolkit", *args],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "toolkit", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def _one_clean_line(proc: subprocess.CompletedProcess[str]) -> str:

@@ -13,22 +13,25 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import BAD, DUMPS, read_jsonl
+from tests.conftest import BAD, DUMPS, GOLD, load_gold, read_jsonl
 from toolkit.cli import main
 from toolkit.pipeline import run as run_module
 from toolkit.pipeline.options import ConvertOptions
 from toolkit.pipeline.run import convert
 
+FIXTURE_ARTICLES = sum(len(load_gold(g)) for g in GOLD.glob("*.json"))
+
 
 def _manifest(out: Path) -> dict[str, Any]:
-    return json.loads((out / "manifest.json").read_text("utf-8"))
+    manifest: dict[str, Any] = json.loads((out / "manifest.json").read_text("utf-8"))
+    return manifest
 
 
 def test_jsonl_and_parquet_hold_the_same_records(tmp_path: Path) -> None:
     assert main(["convert", str(DUMPS), "-o", str(tmp_path), "-q"]) == 0
     jsonl = read_jsonl(tmp_path / "articles.jsonl")
     parquet = pq.read_table(tmp_path / "articles.parquet").to_pylist()
-    assert len(jsonl) == 21
+    assert len(jsonl) == FIXTURE_ARTICLES
     assert jsonl == parquet
 
 
@@ -79,8 +82,7 @@ def test_id_is_stable_across_runs_and_files(tmp_path: Path) -> None:
 
 
 def test_gzip_option_writes_compressed_jsonl(tmp_path: Path) -> None:
-    assert main(["convert", str(DUMPS / "no_byline.txt"), "-o", str(tmp_path), "--gzip",
-                 "-q"]) == 0
+    assert main(["convert", str(DUMPS / "no_byline.txt"), "-o", str(tmp_path), "--gzip", "-q"]) == 0
     assert not (tmp_path / "articles.jsonl").exists()
     with gzip.open(tmp_path / "articles.jsonl.gz", "rt", encoding="utf-8") as fh:
         assert json.loads(fh.readline())["title"].startswith("Flash flooding")
@@ -89,13 +91,21 @@ def test_gzip_option_writes_compressed_jsonl(tmp_path: Path) -> None:
 def test_json_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["convert", str(DUMPS), "-o", str(tmp_path), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary["records"] == 21
+    assert summary["records"] == FIXTURE_ARTICLES
     assert summary["status"] == "ok"
 
 
 def test_some_rejected_exits_1_and_keeps_records(tmp_path: Path) -> None:
-    code = main(["convert", str(DUMPS / "no_byline.txt"), str(BAD / "no_title.txt"),
-                 "-o", str(tmp_path), "-q"])
+    code = main(
+        [
+            "convert",
+            str(DUMPS / "no_byline.txt"),
+            str(BAD / "no_title.txt"),
+            "-o",
+            str(tmp_path),
+            "-q",
+        ]
+    )
     assert code == 1
     assert len(read_jsonl(tmp_path / "articles.jsonl")) == 1
     reject = read_jsonl(tmp_path / "rejects.jsonl")[0]
@@ -105,8 +115,17 @@ def test_some_rejected_exits_1_and_keeps_records(tmp_path: Path) -> None:
 
 
 def test_strict_writes_no_records(tmp_path: Path) -> None:
-    code = main(["convert", str(DUMPS / "no_byline.txt"), str(BAD / "no_title.txt"),
-                 "-o", str(tmp_path), "-q", "--strict"])
+    code = main(
+        [
+            "convert",
+            str(DUMPS / "no_byline.txt"),
+            str(BAD / "no_title.txt"),
+            "-o",
+            str(tmp_path),
+            "-q",
+            "--strict",
+        ]
+    )
     assert code == 1
     assert not (tmp_path / "articles.jsonl").exists()
     assert not (tmp_path / "articles.parquet").exists()
@@ -122,11 +141,13 @@ def test_two_workers_give_the_same_records(tmp_path: Path) -> None:
     convert([str(DUMPS)], tmp_path / "one")
     convert([str(DUMPS)], tmp_path / "two", ConvertOptions(workers=2))
     assert (tmp_path / "one" / "articles.jsonl").read_bytes() == (
-        tmp_path / "two" / "articles.jsonl").read_bytes()
+        tmp_path / "two" / "articles.jsonl"
+    ).read_bytes()
 
 
-def test_crash_leaves_no_file_under_a_final_name(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crash_leaves_no_file_under_a_final_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
@@ -139,11 +160,13 @@ def test_crash_leaves_no_file_under_a_final_name(tmp_path: Path,
 def test_interrupted_process_leaves_no_final_file(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     page = (DUMPS / "no_byline.txt").read_text("utf-8")
-    big.write_text("".join(page.replace("Flash flooding", f"Flood {i}", 1)
-                           for i in range(3000)), "utf-8")
+    big.write_text(
+        "".join(page.replace("Flash flooding", f"Flood {i}", 1) for i in range(3000)), "utf-8"
+    )
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "convert", str(big), "-o",
-                             str(out), "-q"])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "convert", str(big), "-o", str(out), "-q"]
+    )
     import time
 
     deadline = time.monotonic() + 60

@@ -14,11 +14,20 @@ from toolkit.sources.documents import decode, split_documents
 
 # gold name -> record name (shared/reference/README.md)
 FIELDS = {
-    "date": "crawl_date", "category": "category", "title": "title", "authors": "authors",
-    "publisher": "publisher", "published_relative": "published_raw", "images": "images",
-    "sections": "sections", "comments_count": "comments_count", "related_people": "entities",
-    "tags": "tags", "related_articles": "related_articles",
-    "publisher_profile": "publisher_profile", "also_like_chips": "topics",
+    "date": "crawl_date",
+    "category": "category",
+    "title": "title",
+    "authors": "authors",
+    "publisher": "publisher",
+    "published_relative": "published_raw",
+    "images": "images",
+    "sections": "sections",
+    "comments_count": "comments_count",
+    "related_people": "entities",
+    "tags": "tags",
+    "related_articles": "related_articles",
+    "publisher_profile": "publisher_profile",
+    "also_like_chips": "topics",
 }
 PAIRS = fixture_pairs()
 CASES = [(dump, gold, field) for dump, gold in PAIRS for field in FIELDS]
@@ -29,8 +38,7 @@ def convert_file(path: Path) -> list[dict[str, Any]]:
     with path.open("rb") as fh:
         for raw in split_documents(fh):
             decoded = decode(raw.data)
-            origin = Origin(str(path), "0" * 64, raw.offset, len(raw.data), "txt",
-                            decoded.encoding)
+            origin = Origin(str(path), "0" * 64, raw.offset, len(raw.data), "txt", decoded.encoding)
             records.append(build_record(decoded.text, origin))
     return records
 
@@ -55,8 +63,11 @@ def test_every_fixture_has_gold() -> None:
         assert gold.is_file(), f"{dump.name} has no gold file"
 
 
-@pytest.mark.parametrize(("dump", "gold", "field"), CASES,
-                         ids=[f"{d.parent.parent.name}/{d.stem}:{f}" for d, _, f in CASES])
+@pytest.mark.parametrize(
+    ("dump", "gold", "field"),
+    CASES,
+    ids=[f"{d.parent.parent.name}/{d.stem}:{f}" for d, _, f in CASES],
+)
 def test_field_matches_gold(dump: Path, gold: Path, field: str) -> None:
     records = records_of(dump)
     golds = load_gold(gold)

@@ -15,8 +15,12 @@ from tests.test_gold import records_of
 from toolkit.records.validate import compile_schema, is_valid, iter_errors
 from toolkit.schema import arrow_schema, load_schema, resolve, types_of
 
-SCALARS = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(),
-           "boolean": pa.bool_()}
+SCALARS = {
+    "string": pa.string(),
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "boolean": pa.bool_(),
+}
 
 
 def _expected(node: dict[str, Any], root: dict[str, Any]) -> pa.DataType:
@@ -25,8 +29,9 @@ def _expected(node: dict[str, Any], root: dict[str, Any]) -> pa.DataType:
     if kind == "array":
         return pa.list_(_expected(node["items"], root))
     if kind == "object":
-        return pa.struct([(name, _expected(child, root))
-                          for name, child in node["properties"].items()])
+        return pa.struct(
+            [(name, _expected(child, root)) for name, child in node["properties"].items()]
+        )
     return SCALARS[kind]
 
 
@@ -34,10 +39,11 @@ def _same_shape(actual: pa.DataType, expected: pa.DataType) -> bool:
     if pa.types.is_list(expected):
         return pa.types.is_list(actual) and _same_shape(actual.value_type, expected.value_type)
     if pa.types.is_struct(expected):
-        return (pa.types.is_struct(actual)
-                and [f.name for f in actual] == [f.name for f in expected]
-                and all(_same_shape(a.type, e.type) for a, e in zip(actual, expected,
-                                                                     strict=True)))
+        return (
+            pa.types.is_struct(actual)
+            and [f.name for f in actual] == [f.name for f in expected]
+            and all(_same_shape(a.type, e.type) for a, e in zip(actual, expected, strict=True))
+        )
     return bool(actual == expected)
 
 

@@ -18,7 +18,7 @@ MULTI = (DUMPS / "multi_article.txt").read_bytes()
 
 
 def _tar(path: Path, members: dict[str, bytes], mode: str = "w") -> None:
-    with tarfile.open(path, mode) as archive:
+    with tarfile.open(path, mode) as archive:  # type: ignore[call-overload]
         for name, data in members.items():
             info = tarfile.TarInfo(name)
             info.size = len(data)
@@ -28,8 +28,11 @@ def _tar(path: Path, members: dict[str, bytes], mode: str = "w") -> None:
 @pytest.mark.parametrize("block", [1, 7, 100, 4096, 1 << 20])
 def test_split_is_independent_of_block_size(block: int) -> None:
     docs = list(split_documents(io.BytesIO(MULTI), block_size=block))
-    assert [d.offset for d in docs] == [0, MULTI.index(b"\n date ", 10) + 1,
-                                        MULTI.rindex(b"\n date ") + 1]
+    assert [d.offset for d in docs] == [
+        0,
+        MULTI.index(b"\n date ", 10) + 1,
+        MULTI.rindex(b"\n date ") + 1,
+    ]
     assert b"".join(d.data for d in docs) == MULTI
 
 
@@ -52,8 +55,9 @@ def test_directory_is_walked_recursively_and_others_are_listed(tmp_path: Path) -
     assert [s["path"].endswith("notes.md") for s in report.skipped] == [True]
 
 
-@pytest.mark.parametrize(("mode", "suffix", "fmt"),
-                         [("w", ".tar", "tar"), ("w:gz", ".tar.gz", "tar.gz")])
+@pytest.mark.parametrize(
+    ("mode", "suffix", "fmt"), [("w", ".tar", "tar"), ("w:gz", ".tar.gz", "tar.gz")]
+)
 def test_tar_archives(tmp_path: Path, mode: str, suffix: str, fmt: str) -> None:
     archive = tmp_path / f"dumps{suffix}"
     _tar(archive, {"a/one.txt": PAGE, "b/three.txt.gz": gzip.compress(MULTI)}, mode)

@@ -28,10 +28,10 @@ def test_scalar_spans_hold_their_values(dump: Path) -> None:
         for span in record["spans"]:
             value = _value_at(record, span["path"])
             if isinstance(value, str):
-                assert text[span["start"]:span["end"]] == value, span["path"]
+                assert text[span["start"] : span["end"]] == value, span["path"]
                 checked += 1
             elif isinstance(value, int):
-                assert str(value) in text[span["start"]:span["end"]], span["path"]
+                assert str(value) in text[span["start"] : span["end"]], span["path"]
         assert checked > 10
 
 

@@ -35,8 +35,9 @@ PATHS = [p for p in _paths(BASE) if p]
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(PATHS), ODD_VALUES, st.booleans())
-def test_fast_and_reference_validators_agree(path: tuple[Any, ...], value: Any,
-                                             delete: bool) -> None:
+def test_fast_and_reference_validators_agree(
+    path: tuple[Any, ...], value: Any, delete: bool
+) -> None:
     record = copy.deepcopy(BASE)
     parent: Any = record
     for part in path[:-1]:

@@ -11,8 +11,13 @@ from toolkit.records.check_file import check_file
 
 @click.command("validate")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--max-errors", default=100, show_default=True, type=click.IntRange(0),
-              help="Stop listing after this many problems (0: list all).")
+@click.option(
+    "--max-errors",
+    default=100,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Stop listing after this many problems (0: list all).",
+)
 def validate_command(file: Path, max_errors: int) -> int:
     """Check every record of a JSONL (.jsonl, .jsonl.gz) or Parquet file against the schema.
 

@@ -22,8 +22,11 @@ def parse_page(doc: str) -> Extraction:
     parse_header(cur, ext)
     end, has_comments = find_body_end(lines, cur.i)
     if end == len(lines):
-        ext.warn("no_footer", "no `Comments / N` or `Related` line after the body: the page "
-                 "looks truncated, so everything after the header is taken as body")
+        ext.warn(
+            "no_footer",
+            "no `Comments / N` or `Related` line after the body: the page "
+            "looks truncated, so everything after the header is taken as body",
+        )
     parse_body(lines, cur.i, end, ext)
     if not ext.fields["sections"]:
         raise ParseReject("empty_body", "the page has a title but no body paragraphs")

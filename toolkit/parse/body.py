@@ -16,7 +16,7 @@ _CREDIT_LINE = re.compile(
     r"Read|Source|Sources|Copyright|©|Follow|Subscribe|Sign up|Click)\b",
     re.IGNORECASE,
 )
-_NOT_HEADING_END = ".,;\"”)…]"
+_NOT_HEADING_END = '.,;"”)…]'
 _MAX_HEADING_CHARS = 80
 _MAX_HEADING_WORDS = 12
 _MAX_COLON_HEADING_WORDS = 5
@@ -52,7 +52,7 @@ def _heading_like(text: str) -> bool:
         return False
     if text.endswith(":") and len(words) > _MAX_COLON_HEADING_WORDS:
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘"):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in '"“‘'):
         return False
     return not _CREDIT_LINE.match(text)
 
@@ -68,8 +68,9 @@ def parse_body(lines: list[Line], start: int, end: int, ext: Extraction) -> None
             i += 1
         elif is_image_url(line.text):
             caption = lines[i + 1] if i + 1 < end else None
-            has_caption = caption is not None and bool(caption.text) and not is_image_url(
-                caption.text)
+            has_caption = (
+                caption is not None and bool(caption.text) and not is_image_url(caption.text)
+            )
             _image(line, caption if has_caption else None, len(images), images, ext)
             i += 2 if has_caption else 1
         elif _PROMO.match(line.text):
@@ -81,8 +82,9 @@ def parse_body(lines: list[Line], start: int, end: int, ext: Extraction) -> None
     _sections(blocks, ext)
 
 
-def _image(url: Line, caption: Line | None, k: int, images: list[dict[str, str | None]],
-           ext: Extraction) -> None:
+def _image(
+    url: Line, caption: Line | None, k: int, images: list[dict[str, str | None]], ext: Extraction
+) -> None:
     entry: dict[str, str | None] = {"url": url.text, "caption": None, "credit": None}
     ext.line_span(f"/images/{k}/url", url)
     if caption is not None:
@@ -110,13 +112,16 @@ def _sections(blocks: list[Line], ext: Extraction) -> None:
             ext.line_span(f"/sections/{s}/heading", heading)
         for p, line in enumerate(paragraphs):
             ext.line_span(f"/sections/{s}/paragraphs/{p}", line)
-        sections.append({"heading": heading.text if heading else None,
-                         "paragraphs": [line.text for line in paragraphs]})
+        sections.append(
+            {
+                "heading": heading.text if heading else None,
+                "paragraphs": [line.text for line in paragraphs],
+            }
+        )
 
     for n, line in enumerate(blocks):
         follower = blocks[n + 1] if n + 1 < len(blocks) else None
-        if follower is not None and _heading_like(line.text) and not _heading_like(
-                follower.text):
+        if follower is not None and _heading_like(line.text) and not _heading_like(follower.text):
             close()
             heading, paragraphs = line, []
         else:

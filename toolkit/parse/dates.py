@@ -8,10 +8,20 @@ from datetime import date, timedelta
 _MONTHS = {
     name: i + 1
     for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")]
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
     )
     for name in names
 }
@@ -27,7 +37,9 @@ _DAYS_PER = {"day": 1, "week": 7}
 def looks_like_time(text: str) -> bool:
     low = text.casefold()
     return bool(
-        _RELATIVE.match(text) or _ABSOLUTE.match(text) or _ISO.match(text)
+        _RELATIVE.match(text)
+        or _ABSOLUTE.match(text)
+        or _ISO.match(text)
         or low in ("yesterday", "today", "just now", "now")
     )
 

@@ -7,8 +7,14 @@ from typing import Any
 from toolkit.parse.body import COMMENTS_RE, FOOTER_KEYWORDS
 from toolkit.parse.lines import Extraction, Line
 
-_COUNT_LABELS = {"Followers": "followers", "Follower": "followers", "Post": "posts",
-                 "Posts": "posts", "Views": "views", "View": "views"}
+_COUNT_LABELS = {
+    "Followers": "followers",
+    "Follower": "followers",
+    "Post": "posts",
+    "Posts": "posts",
+    "Views": "views",
+    "View": "views",
+}
 _END = "Community Policy"
 
 
@@ -31,8 +37,11 @@ class _Lines:
 
     def is_card(self, i: int) -> bool:
         """source, blank, title: the shape every card (and the profile) starts with."""
-        return bool(self.text(i)) and self.text(i + 1) == "" and bool(
-            self.text(self.next_filled(i + 1)))
+        return (
+            bool(self.text(i))
+            and self.text(i + 1) == ""
+            and bool(self.text(self.next_filled(i + 1)))
+        )
 
     def is_profile(self, i: int) -> bool:
         j = self.next_filled(i + 1)
@@ -50,8 +59,14 @@ class _Lines:
 
 def parse_footer(lines: list[Line], start: int, has_comments: bool, ext: Extraction) -> None:
     f = ext.fields
-    f.update(comments_count=None, entities=[], topics=[], tags=[], related_articles=[],
-             publisher_profile=None)
+    f.update(
+        comments_count=None,
+        entities=[],
+        topics=[],
+        tags=[],
+        related_articles=[],
+        publisher_profile=None,
+    )
     ls = _Lines(lines)
     i = start
     if has_comments:
@@ -87,8 +102,13 @@ def _pairs(ls: _Lines, i: int, name: str, ext: Extraction) -> int:
     """Type/Name line pairs; a line followed by a blank starts a card instead."""
     out: list[dict[str, str]] = ext.fields[name]
     begin = i
-    while ls.text(i) and ls.text(i + 1) and ls.text(i) not in FOOTER_KEYWORDS \
-            and ls.text(i + 1) not in FOOTER_KEYWORDS and not ls.is_page_end(i):
+    while (
+        ls.text(i)
+        and ls.text(i + 1)
+        and ls.text(i) not in FOOTER_KEYWORDS
+        and ls.text(i + 1) not in FOOTER_KEYWORDS
+        and not ls.is_page_end(i)
+    ):
         k = len(out)
         out.append({"type": ls.lines[i].text, "name": ls.lines[i + 1].text})
         ext.line_span(f"/{name}/{k}/type", ls.lines[i])
@@ -110,16 +130,21 @@ def _tags(ls: _Lines, i: int, ext: Extraction) -> int:
             k = len(ext.fields["tags"])
             ext.fields["tags"].append(part.strip())
             lead = len(part) - len(part.lstrip())
-            ext.span(f"/tags/{k}", line.start + at + lead, line.start + at + lead + len(
-                part.strip()))
+            ext.span(
+                f"/tags/{k}", line.start + at + lead, line.start + at + lead + len(part.strip())
+            )
         pos += len(part) + 1
     return i + 1
 
 
 def _card(ls: _Lines, i: int, ext: Extraction) -> int:
     k = len(ext.fields["related_articles"])
-    card: dict[str, Any] = {"source": ls.lines[i].text, "title": None, "summary": None,
-                            "topic": None}
+    card: dict[str, Any] = {
+        "source": ls.lines[i].text,
+        "title": None,
+        "summary": None,
+        "topic": None,
+    }
     ext.line_span(f"/related_articles/{k}/source", ls.lines[i])
     first = i
     j = ls.next_filled(i + 1)
@@ -150,9 +175,15 @@ def _starts_block(ls: _Lines, i: int) -> bool:
 
 
 def _profile(ls: _Lines, i: int, ext: Extraction) -> int:
-    profile: dict[str, str | None] = {"name": ls.lines[i].text, "location": None,
-                                      "followers": None, "posts": None, "views": None,
-                                      "about": None, "url": None}
+    profile: dict[str, str | None] = {
+        "name": ls.lines[i].text,
+        "location": None,
+        "followers": None,
+        "posts": None,
+        "views": None,
+        "about": None,
+        "url": None,
+    }
     ext.line_span("/publisher_profile/name", ls.lines[i])
     first, last = i, ls.next_filled(i + 1)
     j = ls.next_filled(last + 1)

@@ -18,13 +18,17 @@ def parse_header(cur: Cursor, ext: Extraction) -> date:
     head = cur.take() if not cur.done() else None
     match = HEADER_TEXT.match(head.text) if head else None
     if head is None or match is None:
-        raise ParseReject("no_header", "the document does not start with a ` date YYYY-MM-DD` "
-                          "header line, so it is not a NewsBreak page")
+        raise ParseReject(
+            "no_header",
+            "the document does not start with a ` date YYYY-MM-DD` "
+            "header line, so it is not a NewsBreak page",
+        )
     try:
         crawl = date.fromisoformat(match.group(1))
     except ValueError as exc:
-        raise ParseReject("bad_header_date", f"header date {match.group(1)!r} is not a real "
-                          "calendar date") from exc
+        raise ParseReject(
+            "bad_header_date", f"header date {match.group(1)!r} is not a real calendar date"
+        ) from exc
     ext.fields["crawl_date"] = crawl.isoformat()
     ext.span("/crawl_date", head.start + match.start(1), head.start + match.end(1))
 
@@ -46,12 +50,15 @@ def _title(cur: Cursor, ext: Extraction) -> None:
     title = cur.peek()
     after = cur.peek(1)
     if title is None or not title.text:
-        raise ParseReject("no_title", "the page ends before its title line; the dump is "
-                          "truncated after the header")
+        raise ParseReject(
+            "no_title",
+            "the page ends before its title line; the dump is truncated after the header",
+        )
     # A byline, or the publisher printed twice, where the title belongs: the title is missing.
     if _BYLINE.match(title.text) or (after is not None and after.text == title.text):
-        raise ParseReject("no_title", "no title line between the category and the byline or "
-                          "publisher")
+        raise ParseReject(
+            "no_title", "no title line between the category and the byline or publisher"
+        )
     cur.take()
     ext.fields["title"] = title.text
     ext.line_span("/title", title)
@@ -86,10 +93,12 @@ def _byline_publisher_time(cur: Cursor, ext: Extraction, crawl: date) -> None:
         ext.line_span("/published_raw", line)
         published = resolve_published(line.text, crawl)
         ext.fields["published_date"] = published.isoformat() if published else None
-        if published is None and not line.text.casefold().endswith(("month ago", "months ago",
-                                                                     "year ago", "years ago")):
-            ext.warn("unknown_time", f"publication time {line.text!r} could not be resolved "
-                     "to a date")
+        if published is None and not line.text.casefold().endswith(
+            ("month ago", "months ago", "year ago", "years ago")
+        ):
+            ext.warn(
+                "unknown_time", f"publication time {line.text!r} could not be resolved to a date"
+            )
 
 
 def _authors(text: str, offset: int, ext: Extraction) -> None:

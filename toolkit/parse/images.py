@@ -9,8 +9,9 @@ _IMAGE_URL = re.compile(
     re.IGNORECASE,
 )
 # Labels printed before a credit; they are not part of it.
-_LABEL = re.compile(r"^(?:photo\s+credit|credit|photo|photograph|image|source)\s*:?\s+|^©\s*",
-                    re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?:photo\s+credit|credit|photo|photograph|image|source)\s*:?\s+|^©\s*", re.IGNORECASE
+)
 _TRAILING_PAREN = re.compile(r"^(.*?)\s*\(([^()]+)\)$")
 _COPYRIGHT = re.compile(r"^(.*?)\s*©\s*(.+)$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
@@ -19,8 +20,30 @@ _CREDIT_WORD = re.compile(
     r"Associated Press|via|Bloomberg|NurPhoto|SOPA|Zuma|ZUMA|Alamy|Credit|Staff)\b"
 )
 _CONNECTORS = frozenset(
-    {"via", "of", "the", "and", "for", "de", "del", "la", "le", "von", "van", "der", "da",
-     "y", "&", "/", "-", "–", "—", "for", "at", "on", "in"}
+    {
+        "via",
+        "of",
+        "the",
+        "and",
+        "for",
+        "de",
+        "del",
+        "la",
+        "le",
+        "von",
+        "van",
+        "der",
+        "da",
+        "y",
+        "&",
+        "/",
+        "-",
+        "–",
+        "—",
+        "at",
+        "on",
+        "in",
+    }
 )
 
 
@@ -30,7 +53,7 @@ def is_image_url(text: str) -> bool:
 
 def _credit_like(text: str) -> bool:
     """Short, capitalised, unpunctuated: a name, an agency or `Name/Agency`."""
-    if not text or len(text) > 100 or "," in text or text[-1] in ".,;:!?\"”":
+    if not text or len(text) > 100 or "," in text or text[-1] in '.,;:!?"”':
         return False
     words = text.replace("/", " / ").split()
     if len(words) > 14 or not (words[0][0].isupper() or words[0][0].isdigit()):
@@ -54,22 +77,22 @@ def split_caption(line: str) -> tuple[str | None, str | None, int]:
     """
     labelled = _LABEL.match(line)
     if labelled:
-        return None, line[labelled.end():].strip() or None, labelled.end()
+        return None, line[labelled.end() :].strip() or None, labelled.end()
     paren = _TRAILING_PAREN.match(line)
     if paren:
         inner = paren.group(2).strip()
         before = paren.group(1)
-        if _CREDIT_WORD.search(inner) or "/" in inner or not before or before[-1] in ".!?\"”":
+        if _CREDIT_WORD.search(inner) or "/" in inner or not before or before[-1] in '.!?"”':
             credit_at = line.rfind("(", 0, len(line)) + 1
             return before.strip() or None, _strip_label(inner) or None, credit_at
     copy = _COPYRIGHT.match(line)
     if copy:
         return copy.group(1).strip() or None, copy.group(2).strip() or None, copy.start(2)
     for end in _SENTENCE_END.finditer(line):
-        rest = line[end.end():]
+        rest = line[end.end() :]
         label = _LABEL.match(rest)
         if label:
-            return line[: end.end()].strip(), rest[label.end():].strip() or None, end.end()
+            return line[: end.end()].strip(), rest[label.end() :].strip() or None, end.end()
         if _credit_like(_without_initials(rest)):
             return line[: end.end()].strip(), rest.strip(), end.end()
     if _credit_like(line) and ("/" in line or _CREDIT_WORD.search(line)):

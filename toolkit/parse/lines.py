@@ -19,7 +19,6 @@ class Line:
     nbsp: bool  # the raw line began with a non-breaking space (relative time, profile URL)
 
 
-
 _BLANK = Line("", 0, 0, False)  # shared: blank lines never carry a span
 
 

@@ -35,8 +35,9 @@ def _run(unit: Unit, index: int, folder: Path, options: ConvertOptions) -> dict[
     return convert_unit(unit, index, folder, options, _report)
 
 
-def run_units(units: list[Unit], folder: Path, options: ConvertOptions,
-              progress: ProgressLine) -> list[dict[str, Any]]:
+def run_units(
+    units: list[Unit], folder: Path, options: ConvertOptions, progress: ProgressLine
+) -> list[dict[str, Any]]:
     if options.workers == 1 or len(units) == 1:
         partials = []
         for index, unit in enumerate(units):
@@ -48,8 +49,10 @@ def run_units(units: list[Unit], folder: Path, options: ConvertOptions,
     rejects = ctx.Value("q", 0)
     workers = min(options.workers, len(units))
     with ctx.Pool(workers, initializer=_init_worker, initargs=(docs, rejects)) as pool:
-        pending = [pool.apply_async(_run, (unit, index, folder, options))
-                   for index, unit in enumerate(units)]
+        pending = [
+            pool.apply_async(_run, (unit, index, folder, options))
+            for index, unit in enumerate(units)
+        ]
         done = 0
         while done < len(pending):
             time.sleep(0.1)
@@ -61,5 +64,7 @@ def run_units(units: list[Unit], folder: Path, options: ConvertOptions,
         try:
             return [job.get() for job in pending]
         except Exception as exc:  # a worker crashed: a bug, but say which way it went
-            raise NewsdumpError(f"a worker process failed: {type(exc).__name__}: {exc}. "
-                                "Re-run with --workers 1 to see the full error.") from exc
+            raise NewsdumpError(
+                f"a worker process failed: {type(exc).__name__}: {exc}. "
+                "Re-run with --workers 1 to see the full error."
+            ) from exc

@@ -27,14 +27,17 @@ class MergeResult:
     files: list[str]
 
 
-def merge_shards(partials: list[dict[str, Any]], shards: Path, final: Path,
-                 compress: bool) -> MergeResult:
+def merge_shards(
+    partials: list[dict[str, Any]], shards: Path, final: Path, compress: bool
+) -> MergeResult:
     jsonl_name = RECORDS_JSONL_GZ if compress else RECORDS_JSONL
     seen: set[str] = set()
     records = duplicates = 0
     parquet = ParquetSink(final / RECORDS_PARQUET)
-    with open_jsonl(final / jsonl_name, compress=compress) as jsonl, \
-            (final / REJECTS).open("wb") as rejects:
+    with (
+        open_jsonl(final / jsonl_name, compress=compress) as jsonl,
+        (final / REJECTS).open("wb") as rejects,
+    ):
         for partial in sorted(partials, key=lambda p: p["index"]):
             paths = ShardPaths.for_index(shards, partial["index"])
             with paths.rejects.open("rb") as src:
@@ -56,7 +59,8 @@ def merge_shards(partials: list[dict[str, Any]], shards: Path, final: Path,
                     kept = sum(keep)
                     records += kept
                     duplicates += len(keep) - kept
-                    parquet.write_batch(batch if kept == len(keep) else
-                                        batch.filter(pa.array(keep)))
+                    parquet.write_batch(
+                        batch if kept == len(keep) else batch.filter(pa.array(keep))
+                    )
     parquet.close()
     return MergeResult(records, duplicates, [jsonl_name, RECORDS_PARQUET, REJECTS])

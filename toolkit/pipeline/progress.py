@@ -41,8 +41,10 @@ class ProgressLine:
             return
         self._drawn = now
         rate = self.documents / max(now - self.started, 1e-9)
-        self.stream.write(f"\r\x1b[K{self.documents:,} documents  {rate:,.0f}/s  "
-                          f"{self.rejects:,} rejects  {self.units_done}/{self.units} inputs")
+        self.stream.write(
+            f"\r\x1b[K{self.documents:,} documents  {rate:,.0f}/s  "
+            f"{self.rejects:,} rejects  {self.units_done}/{self.units} inputs"
+        )
         self.stream.flush()
 
     def close(self) -> None:

@@ -54,17 +54,27 @@ class ConvertReport:
     status: str = "ok"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"out": str(self.out), "status": self.status, "documents": self.documents,
-                "records": self.records, "rejects": self.rejects,
-                "duplicates": self.duplicates, "reject_codes": self.reject_codes,
-                "warning_codes": self.warning_codes, "skipped": self.skipped,
-                "files": self.files, "seconds": round(self.seconds, 3)}
+        return {
+            "out": str(self.out),
+            "status": self.status,
+            "documents": self.documents,
+            "records": self.records,
+            "rejects": self.rejects,
+            "duplicates": self.duplicates,
+            "reject_codes": self.reject_codes,
+            "warning_codes": self.warning_codes,
+            "skipped": self.skipped,
+            "files": self.files,
+            "seconds": round(self.seconds, 3),
+        }
 
     def summary(self) -> str:
         rate = self.documents / self.seconds if self.seconds else 0.0
-        line = (f"{self.documents:,} documents → {self.records:,} records, "
-                f"{self.rejects:,} rejected, {self.duplicates:,} duplicates in "
-                f"{self.seconds:.1f}s ({rate:,.0f}/s) → {self.out}")
+        line = (
+            f"{self.documents:,} documents → {self.records:,} records, "
+            f"{self.rejects:,} rejected, {self.duplicates:,} duplicates in "
+            f"{self.seconds:.1f}s ({rate:,.0f}/s) → {self.out}"
+        )
         if self.rejects:
             codes = ", ".join(f"{c} {n}" for c, n in sorted(self.reject_codes.items()))
             line += f" (rejects: {codes}; see {self.out / REJECTS})"
@@ -87,8 +97,9 @@ def _prepare_out(out: Path) -> Path:
         _remove_abandoned(out)
         return Path(tempfile.mkdtemp(prefix=f".newsdump-{os.getpid()}-", dir=out))
     except OSError as exc:
-        raise OutputError(f"cannot write to output folder {str(out)!r}: {exc.strerror}. "
-                          "Choose another -o folder.") from exc
+        raise OutputError(
+            f"cannot write to output folder {str(out)!r}: {exc.strerror}. Choose another -o folder."
+        ) from exc
 
 
 def _remove_abandoned(out: Path) -> None:
@@ -105,8 +116,12 @@ def _remove_abandoned(out: Path) -> None:
             pass
 
 
-def convert(inputs: list[str], out: Path, options: ConvertOptions | None = None,
-            progress: ProgressLine | None = None) -> ConvertReport:
+def convert(
+    inputs: list[str],
+    out: Path,
+    options: ConvertOptions | None = None,
+    progress: ProgressLine | None = None,
+) -> ConvertReport:
     """Convert dumps under `inputs` into OUT/articles.{jsonl,parquet}, rejects and manifest."""
     options = options or ConvertOptions()
     started = time.perf_counter()
@@ -134,8 +149,12 @@ def convert(inputs: list[str], out: Path, options: ConvertOptions | None = None,
             report.status = "rejects"
         report.files = [*publish, MANIFEST]
         report.seconds = time.perf_counter() - started
-        timings = {"plan": t_plan - started, "convert": t_convert - t_plan,
-                   "merge": t_merge - t_convert, "total": report.seconds}
+        timings = {
+            "plan": t_plan - started,
+            "convert": t_convert - t_plan,
+            "merge": t_merge - t_convert,
+            "total": report.seconds,
+        }
         manifest = _manifest(report, partials, final, publish, options, timings)
         (final / MANIFEST).write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         _publish(final, out, [*publish, MANIFEST])
@@ -144,8 +163,9 @@ def convert(inputs: list[str], out: Path, options: ConvertOptions | None = None,
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _report(out: Path, partials: list[dict[str, Any]], records: int, cross_dupes: int,
-            skipped: list[Any]) -> ConvertReport:
+def _report(
+    out: Path, partials: list[dict[str, Any]], records: int, cross_dupes: int, skipped: list[Any]
+) -> ConvertReport:
     report = ConvertReport(out)
     rejects: Counter[str] = Counter()
     warnings: Counter[str] = Counter()
@@ -163,31 +183,53 @@ def _report(out: Path, partials: list[dict[str, Any]], records: int, cross_dupes
     return report
 
 
-def _manifest(report: ConvertReport, partials: list[dict[str, Any]], final: Path,
-              publish: list[str], options: ConvertOptions,
-              timings: dict[str, float]) -> dict[str, Any]:
+def _manifest(
+    report: ConvertReport,
+    partials: list[dict[str, Any]],
+    final: Path,
+    publish: list[str],
+    options: ConvertOptions,
+    timings: dict[str, float],
+) -> dict[str, Any]:
     return {
         "toolkit_version": __version__,
         "schema_version": schema_version(),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "command": ["newsdump", *sys.argv[1:]] if sys.argv else [],
         "status": report.status,
-        "counts": {"documents": report.documents, "records": report.records,
-                   "rejects": report.rejects, "duplicates": report.duplicates},
+        "counts": {
+            "documents": report.documents,
+            "records": report.records,
+            "rejects": report.rejects,
+            "duplicates": report.duplicates,
+        },
         "balanced": report.documents == report.records + report.rejects + report.duplicates,
         "reject_codes": report.reject_codes,
         "warning_codes": report.warning_codes,
-        "options": {"workers": options.workers, "compress_jsonl": options.compress_jsonl,
-                    "strict": options.strict,
-                    "max_document_bytes": options.max_document_bytes},
-        "inputs": [{"path": p["unit"]["path"], "format": p["unit"]["format"],
-                    "sha256": p["sha256"], "documents": p["documents"],
-                    "records": p["records"], "rejects": p["rejects"],
-                    "duplicates": p["duplicates"], "seconds": p["seconds"]}
-                   for p in sorted(partials, key=lambda p: p["index"])],
+        "options": {
+            "workers": options.workers,
+            "compress_jsonl": options.compress_jsonl,
+            "strict": options.strict,
+            "max_document_bytes": options.max_document_bytes,
+        },
+        "inputs": [
+            {
+                "path": p["unit"]["path"],
+                "format": p["unit"]["format"],
+                "sha256": p["sha256"],
+                "documents": p["documents"],
+                "records": p["records"],
+                "rejects": p["rejects"],
+                "duplicates": p["duplicates"],
+                "seconds": p["seconds"],
+            }
+            for p in sorted(partials, key=lambda p: p["index"])
+        ],
         "skipped": report.skipped,
-        "outputs": {name: {"bytes": (final / name).stat().st_size,
-                           "sha256": _sha256(final / name)} for name in publish},
+        "outputs": {
+            name: {"bytes": (final / name).stat().st_size, "sha256": _sha256(final / name)}
+            for name in publish
+        },
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }
 

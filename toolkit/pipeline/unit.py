@@ -23,7 +23,7 @@ import orjson
 from toolkit.parse import ParseReject
 from toolkit.pipeline.options import ConvertOptions
 from toolkit.records.build import Origin, build_record
-from toolkit.records.validate import iter_errors, is_valid
+from toolkit.records.validate import is_valid, iter_errors
 from toolkit.sinks.jsonl import dumps
 from toolkit.sinks.parquet import ParquetSink
 from toolkit.sources.documents import RawDocument, decode, looks_binary, split_documents
@@ -42,18 +42,32 @@ class ShardPaths:
     @classmethod
     def for_index(cls, folder: Path, index: int) -> ShardPaths:
         stem = folder / f"{index:06d}"
-        return cls(Path(f"{stem}.jsonl"), Path(f"{stem}.arrow"),
-                   Path(f"{stem}.rejects.jsonl"), Path(f"{stem}.manifest.json"))
+        return cls(
+            Path(f"{stem}.jsonl"),
+            Path(f"{stem}.arrow"),
+            Path(f"{stem}.rejects.jsonl"),
+            Path(f"{stem}.manifest.json"),
+        )
 
 
-def _reject(origin: Origin, code: str, message: str, raw: bytes | str,
-            options: ConvertOptions) -> dict[str, Any]:
+def _reject(
+    origin: Origin, code: str, message: str, raw: bytes | str, options: ConvertOptions
+) -> dict[str, Any]:
     text = raw if isinstance(raw, str) else raw.decode("utf-8", errors="replace")
     truncated = len(text) > options.max_reject_chars
-    return {"source": {"path": origin.path, "sha256": origin.sha256, "offset": origin.offset,
-                       "length": origin.length, "format": origin.format},
-            "code": code, "message": message,
-            "raw": text[: options.max_reject_chars], "raw_truncated": truncated}
+    return {
+        "source": {
+            "path": origin.path,
+            "sha256": origin.sha256,
+            "offset": origin.offset,
+            "length": origin.length,
+            "format": origin.format,
+        },
+        "code": code,
+        "message": message,
+        "raw": text[: options.max_reject_chars],
+        "raw_truncated": truncated,
+    }
 
 
 class _ShardWriter:
@@ -90,18 +104,28 @@ class _ShardWriter:
         self.parquet.close()
 
 
-def _convert_document(raw: RawDocument, unit: Unit, sha: str,
-                      options: ConvertOptions) -> tuple[str, dict[str, Any]]:
+def _convert_document(
+    raw: RawDocument, unit: Unit, sha: str, options: ConvertOptions
+) -> tuple[str, dict[str, Any]]:
     origin = Origin(unit.path, sha, raw.offset, len(raw.data), unit.format, "utf-8")
     if looks_binary(raw.data):
-        return "reject", _reject(origin, "binary", "binary data (NUL or control bytes), not a "
-                                 "text dump; check that the right file was passed", raw.data,
-                                 options)
+        return "reject", _reject(
+            origin,
+            "binary",
+            "binary data (NUL or control bytes), not a "
+            "text dump; check that the right file was passed",
+            raw.data,
+            options,
+        )
     if len(raw.data) > options.max_document_bytes:
         return "reject", _reject(
-            origin, "too_large", f"document of {len(raw.data):,} bytes is over the "
+            origin,
+            "too_large",
+            f"document of {len(raw.data):,} bytes is over the "
             f"{options.max_document_bytes:,}-byte limit; raise --max-document-mb to keep it",
-            raw.data, options)
+            raw.data,
+            options,
+        )
     decoded = decode(raw.data)
     origin = Origin(unit.path, sha, raw.offset, len(raw.data), unit.format, decoded.encoding)
     try:
@@ -110,13 +134,15 @@ def _convert_document(raw: RawDocument, unit: Unit, sha: str,
         return "reject", _reject(origin, exc.code, exc.message, decoded.text, options)
     if not is_valid(record):
         problems = "; ".join(str(e) for e in list(iter_errors(record))[:3])
-        return "reject", _reject(origin, "invalid_record", f"record breaks the schema: "
-                                 f"{problems}", decoded.text, options)
+        return "reject", _reject(
+            origin, "invalid_record", f"record breaks the schema: {problems}", decoded.text, options
+        )
     return "record", record
 
 
-def convert_unit(unit: Unit, index: int, folder: Path, options: ConvertOptions,
-                 progress: Progress | None = None) -> dict[str, Any]:
+def convert_unit(
+    unit: Unit, index: int, folder: Path, options: ConvertOptions, progress: Progress | None = None
+) -> dict[str, Any]:
     """Convert `unit` into shard `index` under `folder`; return its partial manifest."""
     started = time.perf_counter()
     gc.freeze()  # the modules and schema loaded so far live for the whole run: skip them
@@ -140,16 +166,31 @@ def convert_unit(unit: Unit, index: int, folder: Path, options: ConvertOptions,
                         pending_docs = pending_rejects = 0
             except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
                 origin = Origin(unit.path, sha, 0, 0, unit.format, "utf-8")
-                writer.reject(_reject(origin, "corrupt_input", f"the input could not be read "
-                                      f"to its end ({exc}); documents before the damage were "
-                                      "kept. Re-fetch or re-compress the file", b"", options))
+                writer.reject(
+                    _reject(
+                        origin,
+                        "corrupt_input",
+                        f"the input could not be read "
+                        f"to its end ({exc}); documents before the damage were "
+                        "kept. Re-fetch or re-compress the file",
+                        b"",
+                        options,
+                    )
+                )
                 pending_docs += 1
                 pending_rejects += 1
         if writer.counts["documents"] == 0:
             origin = Origin(unit.path, sha, 0, 0, unit.format, "utf-8")
-            writer.reject(_reject(origin, "empty_input", "the input holds no document (empty "
-                                  "or whitespace only); check that the right file was passed",
-                                  b"", options))
+            writer.reject(
+                _reject(
+                    origin,
+                    "empty_input",
+                    "the input holds no document (empty "
+                    "or whitespace only); check that the right file was passed",
+                    b"",
+                    options,
+                )
+            )
             pending_docs += 1
             pending_rejects += 1
     finally:

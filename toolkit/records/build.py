@@ -39,16 +39,23 @@ def build_record(doc: str, origin: Origin) -> dict[str, Any]:
     """Parse `doc` and return the record (raises ParseReject when it cannot be one)."""
     ext = parse_page(doc)
     if origin.encoding != "utf-8":
-        ext.warn(f"decoded_{origin.encoding.replace('-', '')}",
-                 f"the document is not valid UTF-8; bytes were read as {origin.encoding} "
-                 "(Windows smart quotes and accents come out as the right characters)")
+        ext.warn(
+            f"decoded_{origin.encoding.replace('-', '')}",
+            f"the document is not valid UTF-8; bytes were read as {origin.encoding} "
+            "(Windows smart quotes and accents come out as the right characters)",
+        )
     values: dict[str, Any] = {
         **ext.fields,
         "id": record_id(ext.normalized),
         "schema_version": schema_version(),
-        "source": {"path": origin.path, "sha256": origin.sha256, "offset": origin.offset,
-                   "length": origin.length, "format": origin.format,
-                   "encoding": origin.encoding},
+        "source": {
+            "path": origin.path,
+            "sha256": origin.sha256,
+            "offset": origin.offset,
+            "length": origin.length,
+            "format": origin.format,
+            "encoding": origin.encoding,
+        },
         "quotes": [],
         "spans": ext.spans,
         "warnings": ext.warnings,

@@ -42,8 +42,9 @@ def _rows(path: Path) -> Iterator[tuple[str, Any]]:
                 yield f"row {row}", record
         return
     if not name.endswith((".jsonl", ".jsonl.gz", ".json", ".ndjson")):
-        raise InputError(f"cannot tell the format of {str(path)!r}: name it .jsonl, "
-                         ".jsonl.gz or .parquet.")
+        raise InputError(
+            f"cannot tell the format of {str(path)!r}: name it .jsonl, .jsonl.gz or .parquet."
+        )
     opener = gzip.open if name.endswith(".gz") else open
     with opener(path, "rb") as fh:
         for number, line in enumerate(fh, start=1):

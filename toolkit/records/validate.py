@@ -26,8 +26,19 @@ _ANNOTATIONS = frozenset(
     {"$schema", "$id", "$defs", "title", "description", "schema_version", "format", "examples"}
 )
 _HANDLED = frozenset(
-    {"type", "properties", "required", "additionalProperties", "items", "enum", "const",
-     "pattern", "minLength", "minimum", "$ref"}
+    {
+        "type",
+        "properties",
+        "required",
+        "additionalProperties",
+        "items",
+        "enum",
+        "const",
+        "pattern",
+        "minLength",
+        "minimum",
+        "$ref",
+    }
 )
 
 
@@ -80,8 +91,10 @@ class _Generator:
             self.emit(depth, f"if not ({test}): return False")
         if "enum" in node:
             allowed = self.const(tuple(node["enum"]))
-            self.emit(depth, f"if not any({v} == a and type({v}) is type(a) for a in "
-                             f"{allowed}): return False")
+            self.emit(
+                depth,
+                f"if not any({v} == a and type({v}) is type(a) for a in {allowed}): return False",
+            )
         if "const" in node:
             self.emit(depth, f"if {v} != {self.const(node['const'])}: return False")
         rest = [k for k in kinds if k != "null"]
@@ -99,9 +112,10 @@ class _Generator:
             return depth + 1
 
         if "pattern" in node:
-            self.emit(guard("string"),
-                      f"if {self.const(re.compile(node['pattern']).search)}({v}) is None: "
-                      "return False")
+            self.emit(
+                guard("string"),
+                f"if {self.const(re.compile(node['pattern']).search)}({v}) is None: return False",
+            )
         if "minLength" in node:
             self.emit(guard("string"), f"if len({v}) < {int(node['minLength'])}: return False")
         if "minimum" in node:
@@ -123,11 +137,11 @@ class _Generator:
         required = node.get("required", [])
         props = node.get("properties", {})
         if required:
-            self.emit(depth, f"if not {self.const(frozenset(required))}.issubset({v}): "
-                             "return False")
+            self.emit(
+                depth, f"if not {self.const(frozenset(required))}.issubset({v}): return False"
+            )
         if extra is False:
-            self.emit(depth, f"if not {self.const(frozenset(props))}.issuperset({v}): "
-                             "return False")
+            self.emit(depth, f"if not {self.const(frozenset(props))}.issuperset({v}): return False")
         for key, child in props.items():
             child_var = self.name("p")
             if key in required:
@@ -162,7 +176,7 @@ def _reference_validator() -> jsonschema.protocols.Validator:
     schema = load_schema()
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
-    return cls(schema)  # type: ignore[no-any-return]
+    return cls(schema)
 
 
 @dataclass(frozen=True)

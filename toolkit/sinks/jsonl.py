@@ -15,5 +15,5 @@ def dumps(record: Any) -> bytes:
 
 def open_jsonl(path: Path, *, compress: bool) -> IO[bytes]:
     if compress:
-        return gzip.open(path, "wb", compresslevel=6)
+        return gzip.open(path, "wb", compresslevel=6)  # type: ignore[return-value]
     return path.open("wb")

@@ -24,7 +24,8 @@ class ParquetSink:
         self.path = path
         self.schema = arrow_schema()
         self._writer: Any = (
-            pa.ipc.new_file(path, self.schema) if ipc
+            pa.ipc.new_file(path, self.schema)
+            if ipc
             else pq.ParquetWriter(path, self.schema, compression="zstd")
         )
         self._buffer: list[dict[str, Any]] = []

@@ -8,6 +8,7 @@ by the largest single document, not the file.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import zlib
 from collections.abc import Iterator
@@ -48,11 +49,14 @@ def split_documents(stream: BinaryIO, block_size: int = _BLOCK) -> Iterator[RawD
             buf += block
         # A header cut by the block end is found on the next round: only scan complete lines.
         limit = len(buf) if not block else buf.rfind(b"\n") + 1
-        starts = [m.start() for m in HEADER_RE.finditer(buf, scanned, max(limit, scanned))
-                  if m.start() > 0]
+        starts = [
+            m.start()
+            for m in HEADER_RE.finditer(buf, scanned, max(limit, scanned))
+            if m.start() > 0
+        ]
         scanned = max(limit, scanned)
         pieces = [0, *starts]
-        for begin, end in zip(pieces, pieces[1:], strict=False):
+        for begin, end in itertools.pairwise(pieces):
             yield from _emit(base + begin, bytes(buf[begin:end]))
         if starts:
             base += starts[-1]

@@ -114,13 +114,17 @@ def plan(inputs: list[str], staging: Path) -> Plan:
         if path.is_dir():
             for child in _walk(path):
                 if not child.name.lower().endswith(DUMP_SUFFIXES):
-                    result.skipped.append(Skipped(str(child), "not a dump file name (.txt, "
-                                                  ".txt.gz, .tar, .tar.gz, .tgz)"))
+                    result.skipped.append(
+                        Skipped(
+                            str(child), "not a dump file name (.txt, .txt.gz, .tar, .tar.gz, .tgz)"
+                        )
+                    )
                     continue
                 _add_file(child, str(child), result, staging)
         elif not path.is_file():
-            raise InputError(f"input {raw!r} is not a regular file (a pipe or device?). "
-                             "Save it to a file first.")
+            raise InputError(
+                f"input {raw!r} is not a regular file (a pipe or device?). Save it to a file first."
+            )
         else:
             _add_file(path, raw, result, staging)
     return result
@@ -143,8 +147,10 @@ def _add_file(path: Path, shown: str, result: Plan, staging: Path) -> None:
             with gzip.open(path, "rb") as src, tar_path.open("wb") as dst:
                 shutil.copyfileobj(src, dst, _READ_BLOCK)
         except (OSError, EOFError) as exc:
-            raise InputError(f"{shown!r} is a damaged .tar.gz ({exc}). Re-create the "
-                             "archive or pass its files instead.") from exc
+            raise InputError(
+                f"{shown!r} is a damaged .tar.gz ({exc}). Re-create the "
+                "archive or pass its files instead."
+            ) from exc
     _add_members(tar_path, shown, kind, result)
 
 
@@ -156,19 +162,23 @@ def _add_members(tar_path: Path, shown: str, kind: str, result: Plan) -> None:
                 if member.isdir():
                     continue
                 if not member.isfile():
-                    result.skipped.append(Skipped(name, "archive member is not a regular file "
-                                                  "(link or device); not followed"))
+                    result.skipped.append(
+                        Skipped(
+                            name,
+                            "archive member is not a regular file (link or device); not followed",
+                        )
+                    )
                     continue
                 with tar_path.open("rb") as fh:
                     fh.seek(member.offset_data)
                     gz = fh.read(2) == _GZIP_MAGIC
                 fmt = kind + "+gz" if gz else kind
-                result.units.append(
-                    Unit(name, str(tar_path), fmt, member.offset_data, member.size)
-                )
+                result.units.append(Unit(name, str(tar_path), fmt, member.offset_data, member.size))
     except tarfile.TarError as exc:
-        raise InputError(f"{shown!r} is a damaged tar archive ({exc}). Re-create the "
-                         "archive or pass its files instead.") from exc
+        raise InputError(
+            f"{shown!r} is a damaged tar archive ({exc}). Re-create the "
+            "archive or pass its files instead."
+        ) from exc
 
 
 class _Window:

@@ -43,7 +43,8 @@ def render(text: str) -> str:
         pattern = re.compile(rf"(<!-- {marker}:start -->\n).*?(<!-- {marker}:end -->)", re.DOTALL)
         if not pattern.search(text):
             raise SystemExit(f"README.md has no <!-- {marker}:start/end --> markers")
-        text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(2), text)
+        replacement = body + "\n"
+        text = pattern.sub(lambda m: m.group(1) + replacement + m.group(2), text)  # noqa: B023
     return text
 
 

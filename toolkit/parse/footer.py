@@ -19,42 +19,50 @@ _END = "Community Policy"
 
 
 class _Lines:
-    """Index helpers over the footer lines (blank lines have empty text)."""
+    """Index helpers over the footer lines (blank lines have empty text). Lookups past the
+    end give None; `next_filled` and the page-end flags are computed once, in one pass."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], start: int) -> None:
         self.lines = lines
-        self.texts = [line.text for line in lines]
-        self.n = len(lines)
+        n = len(lines)
+        self.n = n
+        # Two None sentinels: callers look up to two lines past the end without a check.
+        self.texts: list[str | None] = [line.text for line in lines]
+        self.texts += [None, None]
+        filled = [n] * (n + 2)
+        ends = [False] * (n + 2)
+        following = n
+        for i in range(n - 1, start - 1, -1):
+            text = lines[i].text
+            if text == _END:
+                ends[i] = True
+            elif text.startswith("Comments") and COMMENTS_RE.match(text):
+                after = self.texts[following] if following < n else None
+                ends[i] = after in (None, _END)
+            if text:
+                following = i
+            filled[i] = following
+        self._filled = filled
+        self._ends = ends
 
     def text(self, i: int) -> str | None:
-        return self.texts[i] if 0 <= i < self.n else None
+        return self.texts[i] if i >= 0 else None
 
     def next_filled(self, i: int) -> int:
-        texts, n = self.texts, self.n
-        while i < n and not texts[i]:
-            i += 1
-        return i
+        return self._filled[i] if i < self.n else self.n
+
+    def is_page_end(self, i: int) -> bool:
+        return i < self.n and self._ends[i]
 
     def is_card(self, i: int) -> bool:
         """source, blank, title: the shape every card (and the profile) starts with."""
-        return (
-            bool(self.text(i))
-            and self.text(i + 1) == ""
-            and bool(self.text(self.next_filled(i + 1)))
+        return bool(self.texts[i]) and self.texts[i + 1] == "" and bool(
+            self.texts[self.next_filled(i + 1)]
         )
 
     def is_profile(self, i: int) -> bool:
         j = self.next_filled(i + 1)
-        return self.is_card(i) and self.text(j) == self.text(i) and not self.text(j + 1)
-
-    def is_page_end(self, i: int) -> bool:
-        text = self.text(i) or ""
-        if text == _END:
-            return True
-        if not text.startswith("Comments"):
-            return False
-        follow = self.text(self.next_filled(i + 1))
-        return bool(COMMENTS_RE.match(text)) and follow in (None, _END)
+        return self.is_card(i) and self.texts[j] == self.texts[i] and not self.texts[j + 1]
 
 
 def parse_footer(lines: list[Line], start: int, has_comments: bool, ext: Extraction) -> None:
@@ -67,7 +75,7 @@ def parse_footer(lines: list[Line], start: int, has_comments: bool, ext: Extract
         related_articles=[],
         publisher_profile=None,
     )
-    ls = _Lines(lines)
+    ls = _Lines(lines, start)
     i = start
     if has_comments:
         match = COMMENTS_RE.match(lines[i].text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyarrow as pa
 
@@ -44,18 +44,13 @@ def merge_shards(
                 shutil.copyfileobj(src, rejects)
             if not partial["records"]:
                 continue
-            with paths.records.open("rb") as lines, pa.memory_map(str(paths.arrow)) as mm:
+            with pa.memory_map(str(paths.arrow)) as mm:
                 reader = pa.ipc.open_file(mm)
-                for b in range(reader.num_record_batches):
-                    batch = reader.get_batch(b)
-                    keep = []
-                    for record_id in batch.column("id").to_pylist():
-                        first = record_id not in seen
-                        seen.add(record_id)
-                        keep.append(first)
-                        line = lines.readline()
-                        if first:
-                            jsonl.write(line)
+                batches = [reader.get_batch(b) for b in range(reader.num_record_batches)]
+                masks = [_first_seen(batch, seen) for batch in batches]
+                with paths.records.open("rb") as lines:
+                    _copy_lines(lines, jsonl, masks)
+                for batch, keep in zip(batches, masks, strict=True):
                     kept = sum(keep)
                     records += kept
                     duplicates += len(keep) - kept
@@ -64,3 +59,23 @@ def merge_shards(
                     )
     parquet.close()
     return MergeResult(records, duplicates, [jsonl_name, RECORDS_PARQUET, REJECTS])
+
+
+def _first_seen(batch: pa.RecordBatch, seen: set[str]) -> list[bool]:
+    """True for each row whose id has not been written yet (and mark it written)."""
+    keep = []
+    for record_id in batch.column("id").to_pylist():
+        keep.append(record_id not in seen)
+        seen.add(record_id)
+    return keep
+
+
+def _copy_lines(src: IO[bytes], dst: IO[bytes], masks: list[list[bool]]) -> None:
+    if all(all(mask) for mask in masks):
+        shutil.copyfileobj(src, dst, 1 << 20)  # nothing to drop: copy in large blocks
+        return
+    for mask in masks:
+        for keep in mask:
+            line = src.readline()
+            if keep:
+                dst.write(line)

@@ -136,12 +136,16 @@ class _Generator:
             raise ValueError("the fast validator supports additionalProperties: true/false")
         required = node.get("required", [])
         props = node.get("properties", {})
-        if required:
-            self.emit(
-                depth, f"if not {self.const(frozenset(required))}.issubset({v}): return False"
-            )
-        if extra is False:
-            self.emit(depth, f"if not {self.const(frozenset(props))}.issuperset({v}): return False")
+        if extra is False and set(required) == set(props):
+            # Closed object whose every property is required: its keys are exactly these.
+            self.emit(depth, f"if {v}.keys() != {self.const(frozenset(props))}: return False")
+        else:
+            if required:
+                keys = self.const(frozenset(required))
+                self.emit(depth, f"if not {keys}.issubset({v}): return False")
+            if extra is False:
+                keys = self.const(frozenset(props))
+                self.emit(depth, f"if not {keys}.issuperset({v}): return False")
         for key, child in props.items():
             child_var = self.name("p")
             if key in required:

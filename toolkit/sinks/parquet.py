@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 from toolkit.schema import arrow_schema
 
 BATCH = 512  # records converted to Arrow at a time
-ROW_GROUP = 16_384  # rows per Parquet row group
+ROW_GROUP = 4096  # rows per Parquet row group (about 50 MB of records in memory)
 
 
 class ParquetSink:

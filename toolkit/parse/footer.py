@@ -56,8 +56,10 @@ class _Lines:
 
     def is_card(self, i: int) -> bool:
         """source, blank, title: the shape every card (and the profile) starts with."""
-        return bool(self.texts[i]) and self.texts[i + 1] == "" and bool(
-            self.texts[self.next_filled(i + 1)]
+        return (
+            bool(self.texts[i])
+            and self.texts[i + 1] == ""
+            and bool(self.texts[self.next_filled(i + 1)])
         )
 
     def is_profile(self, i: int) -> bool:

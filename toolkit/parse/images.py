@@ -8,9 +8,13 @@ _IMAGE_URL = re.compile(
     r"^https?://(?:img\.particlenews\.com/\S*|\S+\.(?:jpe?g|png|gif|webp|avif)(?:\?\S*)?)$",
     re.IGNORECASE,
 )
-# Labels printed before a credit; they are not part of it.
+# Labels printed before a credit; they are not part of it. At the start of a caption line
+# only a label with a colon (or ©) counts: `Image shows …` is a caption.
 _LABEL = re.compile(
     r"^(?:photo\s+credit|credit|photo|photograph|image|source)\s*:?\s+|^©\s*", re.IGNORECASE
+)
+_LINE_LABEL = re.compile(
+    r"^(?:photo\s+credit|credit|photo|photograph|image|source)\s*:\s*|^©\s*", re.IGNORECASE
 )
 _TRAILING_PAREN = re.compile(r"^(.*?)\s*\(([^()]+)\)$")
 _COPYRIGHT = re.compile(r"^(.*?)\s*©\s*(.+)$")
@@ -75,7 +79,7 @@ def split_caption(line: str) -> tuple[str | None, str | None, int]:
     else a trailing photographer/agency segment after the last sentence; a line that is only a
     credit has no caption.
     """
-    labelled = _LABEL.match(line)
+    labelled = _LINE_LABEL.match(line)
     if labelled:
         return None, line[labelled.end() :].strip() or None, labelled.end()
     paren = _TRAILING_PAREN.match(line)

@@ -27,12 +27,20 @@ from toolkit.records.build import Origin, build_record
 from toolkit.records.validate import is_valid, iter_errors
 from toolkit.sinks.jsonl import dumps
 from toolkit.sinks.parquet import ParquetSink
-from toolkit.sources.documents import RawDocument, decode, looks_binary, split_documents
+from toolkit.sources.documents import (
+    Prepended,
+    RawDocument,
+    read_head,
+    decode,
+    looks_binary,
+    split_documents,
+)
 from toolkit.sources.inputs import Unit, open_text_bytes, sha256_of
 
 Progress = Callable[[int, int], None]  # (documents, rejects) since the last call
 _PROGRESS_EVERY = 64  # documents between progress reports
 _COLLECT_EVERY = 4096  # documents between cyclic garbage collections
+_SNIFF_BYTES = 8192  # how much of an input is looked at to tell text from binary
 
 
 @dataclass
@@ -161,9 +169,21 @@ def _convert_stream(
     unit: Unit, sha: str, writer: _ShardWriter, options: ConvertOptions, progress: Progress
 ) -> None:
     docs = rejects = 0
-    with open_text_bytes(unit) as stream:
+    with open_text_bytes(unit) as opened:
         try:
-            for raw in split_documents(stream):
+            head = read_head(opened, _SNIFF_BYTES)
+            if looks_binary(head):
+                # Not a dump at all (an image, an archive of another kind): one reject for the
+                # whole input, without reading the rest of it into memory.
+                origin = Origin(unit.path, sha, 0, len(head), unit.format, "utf-8")
+                message = (
+                    "binary data (NUL or control bytes), not a text dump; the whole input "
+                    "was skipped. Check that the right file was passed"
+                )
+                writer.reject(_reject(origin, "binary", message, head, options))
+                progress(1, 1)
+                return
+            for raw in split_documents(Prepended(head, opened)):  # type: ignore[arg-type]
                 kind, value = _convert_document(raw, unit, sha, options)
                 if kind == "record":
                     writer.record(value)

@@ -123,3 +123,41 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     controls = len(sample.translate(None, _TEXT_BYTES))
     return bool(sample) and controls / len(sample) > 0.1
+
+
+def read_head(stream: BinaryIO, n: int) -> bytes:
+    """Up to `n` first bytes; a stream that breaks early gives what it had (the error comes
+    again on the next read, where it is reported)."""
+    read = getattr(stream, "read1", stream.read)
+    head = b""
+    try:
+        while len(head) < n:
+            block = read(n - len(head))
+            if not block:
+                break
+            head += block
+    except (OSError, EOFError, zlib.error):
+        pass
+    return head
+
+
+class Prepended:
+    """A stream with bytes already read from it put back in front (read and read1 only)."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head = head
+        self._stream = stream
+
+    def read(self, n: int = -1) -> bytes:
+        if not self._head:
+            return self._stream.read(n)
+        if n < 0:
+            data, self._head = self._head + self._stream.read(), b""
+            return data
+        data, self._head = self._head[:n], self._head[n:]
+        return data
+
+    def read1(self, n: int = -1) -> bytes:
+        if self._head:
+            return self.read(n)
+        return getattr(self._stream, "read1", self._stream.read)(n)

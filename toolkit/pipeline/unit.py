@@ -30,9 +30,9 @@ from toolkit.sinks.parquet import ParquetSink
 from toolkit.sources.documents import (
     Prepended,
     RawDocument,
-    read_head,
     decode,
     looks_binary,
+    read_head,
     split_documents,
 )
 from toolkit.sources.inputs import Unit, open_text_bytes, sha256_of

@@ -1,0 +1,1 @@
+"""Score converted records against hand-made gold (the reference-set gold format)."""

@@ -216,7 +216,7 @@ def _match_quotes(
     gold_norm = [norm(q["text"]) for q in gold]
     para_norm = [norm(p) for p in paragraphs]
     used: set[int] = set()
-    matches = []
+    matches: list[tuple[Record, Record, bool]] = []
     for exact_pass in (True, False):
         for q in pred:
             if any(q is m[0] for m in matches):

@@ -54,6 +54,7 @@ class Extraction:
 
     fields: dict[str, Any] = field(default_factory=dict)
     normalized: str = ""  # the page's lines, stripped, joined by newlines: hashed for the id
+    paragraph_starts: list[int] = field(default_factory=list)  # body paragraphs, in order
     spans: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
 

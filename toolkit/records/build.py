@@ -6,7 +6,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.parse import parse_page
+from toolkit.parse import Extraction, parse_page
+from toolkit.quotes.extract import extract as extract_quotes
 from toolkit.schema import load_schema, schema_version
 
 
@@ -35,8 +36,26 @@ def _field_order() -> list[str]:
 _ORDER: list[str] = []
 
 
-def build_record(doc: str, origin: Origin) -> dict[str, Any]:
-    """Parse `doc` and return the record (raises ParseReject when it cannot be one)."""
+def _quotes(ext: Extraction) -> list[dict[str, Any]]:
+    paragraphs = [p for s in ext.fields["sections"] for p in s["paragraphs"]]
+    quotes = extract_quotes(paragraphs)
+    starts = ext.paragraph_starts
+    for k, quote in enumerate(quotes):
+        base = starts[quote["paragraph"]]
+        quote["span"] = {"start": base + quote["start"], "end": base + quote["end"]}
+        ext.span(f"/quotes/{k}/text", base + quote["start"], base + quote["end"])
+        mention = quote["speaker_mention"]
+        if mention is not None:
+            at = starts[mention["paragraph"]]
+            ext.span(
+                f"/quotes/{k}/speaker_mention/text", at + mention["start"], at + mention["end"]
+            )
+    return quotes
+
+
+def build_record(doc: str, origin: Origin, *, quotes: bool = True) -> dict[str, Any]:
+    """Parse `doc` and return the record (raises ParseReject when it cannot be one).
+    `quotes=False` leaves `quotes` empty (the extractor is skipped)."""
     ext = parse_page(doc)
     if origin.encoding != "utf-8":
         ext.warn(
@@ -56,7 +75,7 @@ def build_record(doc: str, origin: Origin) -> dict[str, Any]:
             "format": origin.format,
             "encoding": origin.encoding,
         },
-        "quotes": [],
+        "quotes": _quotes(ext) if quotes else [],
         "spans": ext.spans,
         "warnings": ext.warnings,
         "source_text": doc,

@@ -1,0 +1,396 @@
+"""Attribution: the reporting verb (cue) near a quotation and the speaker mention it governs,
+resolved to a canonical speaker with the article's cast."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.quotes.mentions import (
+    CAP_RUN,
+    ORG_RUN,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    Cast,
+    _strip_run,
+    is_org_name,
+)
+from toolkit.quotes.spans import MASK
+
+_VERBS = (
+    "said|says|say|saying|told|tells|tell|added|adds|warned|warns|wrote|writes|tweeted|tweets|"
+    "posted|asked|asks|explained|explains|noted|notes|continued|continues|recalled|recalls|"
+    "yelled|shouted|screamed|insisted|insists|claimed|claims|stated|states|announced|"
+    "announces|argued|argues|acknowledged|acknowledges|admitted|admits|cautioned|cautions|"
+    "urged|urges|declared|declares|replied|replies|responded|responds|remarked|observed|"
+    "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|countered|concluded|"
+    "emphasized|emphasizes|stressed|stresses|joked|jokes|laughed|sighed|whispered|testified|"
+    "testifies|described|describes|called|calls|deemed|dubbed|labeled|labelled|"
+    "shot back|pointed out|points out|put it|puts it|according to|told reporters|"
+    "wrote in|said in|texted|emailed|messaged|boasted|complained|complains|lamented|"
+    "laments|mused|quipped|pleaded|begged|demanded|demands|suggested|suggests|believes|"
+    "cheered|exclaimed|repeated|reiterated|confirmed|confirms|agreed|agrees|added that|"
+    "accused|accuses|telling|adding|noting|calling|describing|warning|arguing|insisting|"
+    "explaining|writing|accusing|insisted"
+)
+CUE = re.compile(rf"\b(?:{_VERBS})\b")
+_PASSIVE_CUES = frozenset({"deemed", "dubbed", "labeled", "labelled"})
+_PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None}
+_SKIP_BEFORE = frozenset(
+    [
+        "has",
+        "had",
+        "have",
+        "also",
+        "then",
+        "later",
+        "previously",
+        "once",
+        "again",
+        "further",
+        "recently",
+        "first",
+        "initially",
+        "would",
+        "will",
+        "could",
+        "has",
+        "been",
+        "was",
+        "is",
+        "had",
+        "been",
+        "just",
+        "simply",
+        "repeatedly",
+        "often",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "another",
+        "one",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "some",
+        "many",
+        "several",
+        "two",
+        "three",
+    ]
+)
+ORG_HEADS = frozenset(
+    [
+        "company",
+        "department",
+        "service",
+        "agency",
+        "association",
+        "office",
+        "foundation",
+        "council",
+        "commission",
+        "county",
+        "city",
+        "district",
+        "bureau",
+        "ministry",
+        "government",
+        "administration",
+        "police",
+        "authority",
+        "board",
+        "university",
+        "school",
+        "hospital",
+        "organization",
+        "organisation",
+        "group",
+        "team",
+        "club",
+        "firm",
+        "utility",
+        "airline",
+        "church",
+        "union",
+        "coalition",
+        "campaign",
+        "committee",
+        "center",
+        "centre",
+        "network",
+        "station",
+        "sheriff’s",
+        "sheriff's",
+        "state",
+    ]
+)
+_NAME_HEADS = frozenset(["county", "city", "district", "state"])
+_STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    kind: str  # pronoun | name | description
+
+
+@dataclass
+class Speaker:
+    name: str
+    kind: str  # person | organization | unnamed
+
+
+def find_cues(masked: str, begin: int, end: int) -> list[re.Match[str]]:
+    return list(CUE.finditer(masked, begin, end))
+
+
+def _words_back(region: str, offset: int) -> list[tuple[str, int]]:
+    return [(m.group(), offset + m.start()) for m in re.finditer(r"[\w’'\-\.]+", region)]
+
+
+PARTICIPLES = frozenset(
+    [
+        "saying",
+        "telling",
+        "adding",
+        "noting",
+        "calling",
+        "describing",
+        "warning",
+        "arguing",
+        "insisting",
+        "explaining",
+        "writing",
+        "accusing",
+    ]
+)
+
+
+def sentence_subject(masked: str, begin: int, end: int) -> Mention | None:
+    """The mention that opens a sentence: the speaker of `X did Y, saying "…"`."""
+    region = masked[begin:end]
+    lead = len(region) - len(region.lstrip())
+    text = region.lstrip()
+    first = re.match(r"[\w’'\-]+", text)
+    if first and first.group().casefold() in _PRONOUNS:
+        return Mention(first.group(), begin + lead, begin + lead + len(first.group()), "pronoun")
+    skip = re.match(r"(?:(?:On|In|At|After|For|With|But|And|Still|Later|Earlier) [^,]*,\s*)", text)
+    offset = skip.end() if skip else 0
+    run = CAP_RUN.match(text, offset)
+    if run is None:
+        return None
+    value = run.group().rstrip(".")
+    return Mention(value, begin + lead + offset, begin + lead + offset + len(value), "name")
+
+
+def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
+    """The subject right before a cue: `Jen Psaki said`, `he said`, `the official said`."""
+    region = masked[begin:cue_start]
+    text = region.rstrip()
+    # Drop auxiliaries and adverbs: `has described`, `also said`.
+    while True:
+        last = re.search(r"(\S+)$", text)
+        if last and last.group(1).casefold() in _SKIP_BEFORE:
+            text = text[: last.start()].rstrip()
+        else:
+            break
+    if text.endswith(","):
+        # Appositive or age: `Pruitt, 71, told`, `Arce, one of the two no votes, described`.
+        inner = text[:-1].rfind(",")
+        if inner > 0 and MASK not in text[inner:]:
+            text = text[:inner].rstrip()
+    relative = re.search(r",?\s*\b(?:who|which)$", text)
+    if relative:
+        text = text[: relative.start()].rstrip()
+    if not text or text.endswith(MASK):
+        return None
+    found = _mention_at_end(text, begin)
+    if found is None:
+        # `Jesse Smith, who has been in the business for 15 years said …`
+        comma = text.rfind(", who ")
+        if comma > 0:
+            found = _mention_at_end(text[:comma], begin)
+    return found
+
+
+def _mention_at_end(text: str, begin: int) -> Mention | None:
+    end = begin + len(text)
+    last = re.search(r"(\S+)$", text)
+    assert last is not None
+    word = last.group(1)
+    if word.casefold() in _PRONOUNS:
+        return Mention(word, begin + last.start(), end, "pronoun")
+    for m in ORG_RUN.finditer(text):
+        if m.end() == len(text) and " " in m.group() and is_org_name(m.group().split()):
+            start = begin + m.start()
+            value = m.group().removeprefix("The ").removeprefix("the ")
+            start += len(m.group()) - len(value)
+            return Mention(value, start, start + len(value), "name")
+    run = None
+    for m in CAP_RUN.finditer(text):
+        if m.end() == len(text.rstrip(".’'s")) or m.end() == len(text):
+            run = m
+    if run is not None and run.group() not in ("The", "A", "An"):
+        start = begin + run.start()
+        return Mention(run.group().rstrip("."), start, start + len(run.group().rstrip(".")), "name")
+    return _description_back(text, begin)
+
+
+def _description_back(text: str, begin: int) -> Mention | None:
+    words = _words_back(text, begin)
+    if not words:
+        return None
+    head = words[-1][0].casefold().rstrip(".")
+    if head not in SOURCE_NOUNS and head not in ROLE_NOUNS and head not in ORG_HEADS:
+        return None
+    first = len(words) - 1
+    for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        word = words[k][0]
+        if word.casefold() in _DETERMINERS:
+            first = k
+            break
+        if k < len(words) - 1 and word[-1:] in ",;:":
+            break
+        first = k
+    start = words[first][1]
+    end = words[-1][1] + len(words[-1][0])
+    # a description needs a determiner, a capitalised modifier or a plural head
+    phrase = text[start - begin : end - begin]
+    lead = words[first][0].casefold()
+    if (
+        lead not in _DETERMINERS
+        and not head.endswith("s")
+        and not any(w[0][:1].isupper() for w in words[first:-1])
+    ):
+        return None
+    return Mention(phrase, start, end, "description")
+
+
+def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
+    """The speaker after a cue: `said Charap`, `said the coordinator, Chad Wester`,
+    `according to the Jefferson County sheriff’s department`."""
+    region = masked[cue_end:end]
+    lead = len(region) - len(region.lstrip())
+    text = region.lstrip()
+    base = cue_end + lead
+    first = re.match(r"[\w’'\-]+", text)
+    if not first:
+        return None
+    word = first.group()
+    if word.casefold() in _PRONOUNS:
+        return Mention(word, base, base + len(word), "pronoun")
+    if word.casefold() in _DETERMINERS:
+        stop = _STOP_AT.search(text, len(word))
+        phrase = text[: stop.start() if stop else len(text)].rstrip()
+        appositive = re.match(r",\s*", text[len(phrase) :])
+        if appositive:
+            rest = text[len(phrase) + appositive.end() :]
+            name = CAP_RUN.match(rest)
+            if name and len(name.group().split()) >= 2:
+                at = base + len(phrase) + appositive.end()
+                return Mention(
+                    name.group().rstrip("."), at, at + len(name.group().rstrip(".")), "name"
+                )
+        if phrase.split()[-1].casefold() in ("reporters", "us", "me", "him", "her", "them"):
+            return None
+        return Mention(phrase, base, base + len(phrase), "description")
+    # Up to four lower-case modifiers before a name: `local Dennis Knight`,
+    # `fair board treasurer Linda Harkness`.
+    skipped = re.match(r"(?:[a-z][\w’'\-]*\s+){0,4}", text)
+    offset = skipped.end() if skipped else 0
+    name = CAP_RUN.match(text, offset)
+    if name is None:
+        # A bare plural source: `deemed "unsurvivable" by forecasters`.
+        stop = _STOP_AT.search(text)
+        phrase = text[: stop.start() if stop else len(text)].rstrip()
+        if phrase and phrase.split()[-1].casefold() in SOURCE_NOUNS and len(phrase.split()) <= 4:
+            return Mention(phrase, base, base + len(phrase), "description")
+        return None
+    value = name.group().rstrip(".")
+    return Mention(value, base + offset, base + offset + len(value), "name")
+
+
+def resolve(
+    mention: Mention, cast: Cast, para: int, at: int, last_speaker: Speaker | None
+) -> Speaker | None:
+    if mention.kind == "pronoun":
+        word = mention.text.casefold()
+        gender = _PRONOUNS[word]
+        if word in ("they", "we", "i"):
+            return last_speaker
+        if last_speaker is not None and last_speaker.kind == "person":
+            known = next((p for p in cast.people if p.name == last_speaker.name), None)
+            if known is not None and known.gender == gender:
+                recent = cast.recent(para, at, gender)
+                if recent is None or recent is known:
+                    return last_speaker
+        person = cast.recent(para, at, gender)
+        return Speaker(person.name, "person") if person else last_speaker
+    if mention.kind == "name":
+        return _resolve_name(mention, cast, para, at)
+    return _resolve_description(mention.text, cast)
+
+
+def _resolve_name(mention: Mention, cast: Cast, para: int, at: int) -> Speaker | None:
+    raw = mention.text.split()
+    if raw and raw[-1].endswith(("’s", "'s")):
+        return None
+    if len(raw) > 1 and is_org_name(raw):
+        name = " ".join(raw[1:] if raw[0] in ("The", "the") else raw)
+        return Speaker(cast.org(name) or name, "organization")
+    tokens, _, _ = _strip_run(raw)
+    if not tokens:
+        return None
+    if len(tokens) == 1 and tokens[0].isupper() and tokens[0] in cast.acronyms:
+        return Speaker(cast.acronyms[tokens[0]], "organization")
+    if is_org_name(tokens):
+        org = cast.org(" ".join(tokens))
+        return Speaker(org or " ".join(tokens), "organization")
+    person = cast.resolve_name(tokens, para, at)
+    return Speaker(person.name if person else " ".join(tokens), "person")
+
+
+def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
+    words = phrase.split()
+    head = words[-1].casefold()
+    det = words[0].casefold()
+    if (
+        det == "the"
+        and any(w in ORG_WORDS for w in words[1:])
+        and any(w[:1].isupper() for w in words[1:])
+    ):
+        bare = " ".join(words[1:])
+        return Speaker(cast.org(bare) or bare, "organization")
+    if head in ORG_HEADS and not (head in _NAME_HEADS and len(words) < 2):
+        org = cast.org(phrase)
+        if org is not None:
+            return Speaker(org, "organization")
+        if any(w[:1].isupper() for w in words[1:]) or det != "the":
+            bare = " ".join(words[1:]) if det == "the" else phrase
+            return Speaker(bare, "organization")
+    if det in ("the", "this", "that"):
+        for intro in cast.unnamed:
+            if (
+                intro.split()[-1].casefold() == head
+                or re.split(r"\s+who\s+", intro)[0].split()[-1].casefold() == head
+            ):
+                return Speaker(intro, "unnamed")
+        for person in cast.people:
+            if head in person.roles:
+                return Speaker(person.name, "person")
+    text = phrase[0].lower() + phrase[1:] if not phrase[:2].isupper() else phrase
+    return Speaker(text, "unnamed")

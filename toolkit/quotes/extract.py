@@ -1,0 +1,328 @@
+"""Direct quotations and their speakers, by rules (RULES §6): find the quoted spans, find the
+attribution in each one's sentence, carry speakers over split and multi-paragraph quotes, and
+drop quoted spans nobody says (titles, names, labels, scare quotes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from toolkit.quotes.attribute import (
+    _PASSIVE_CUES,
+    CUE,
+    PARTICIPLES,
+    Mention,
+    Speaker,
+    mention_after,
+    mention_before,
+    resolve,
+    sentence_subject,
+)
+from toolkit.quotes.mentions import Cast, build_cast
+from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
+
+_RATINGS = frozenset(
+    [
+        "buy",
+        "sell",
+        "hold",
+        "underperform",
+        "outperform",
+        "neutral",
+        "overweight",
+        "underweight",
+        "strong",
+        "buy",
+        "market",
+        "perform",
+        "sector",
+        "perform",
+        "equal",
+        "weight",
+        "accumulate",
+        "reduce",
+    ]
+)
+_WORK_NOUNS = re.compile(
+    r"\b(?:film|movie|book|song|album|show|series|play|novel|documentary|podcast|episode|poem|"
+    r"titled|entitled|so-called|nicknamed|named|dubbed|known as|what(?:’s|'s| is) called|"
+    r"referred to as|slogan|motto|hashtag|term|phrase|word|label|sign|signs|banner|headline)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+_NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
+
+
+@dataclass
+class Found:
+    paragraph: int
+    span: Span
+    partial: bool
+    speaker: Speaker | None = None
+    mention: Mention | None = None
+    cue: str | None = None
+    own: bool = False  # attributed in its own sentence
+    group: int = -1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|we've|we’ve|us|"
+    r"our)\b",
+    re.IGNORECASE,
+)
+
+
+def _sounds_spoken(text: str) -> bool:
+    """A fragment with no attribution of its own continues someone's speech only if it
+    sounds like speech: first person, or a clause long enough to be one."""
+    return bool(_FIRST_PERSON.search(text)) or len(text.split()) >= 8
+
+
+def _is_partial(paragraph: str, masked: str, span: Span, bounds: list[int]) -> bool:
+    begin, _ = sentence_of(bounds, span.open, len(paragraph))
+    before = masked[begin : span.open].rstrip()
+    first = paragraph[span.start]
+    if not before:
+        return False
+    if before[-1] in ":," and (first.isupper() or first.isdigit() or first in "[…‘'("):
+        return False
+    return not (before.endswith(("—", "–", "-")) and first.isupper())
+
+
+def _not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
+    text = paragraph[span.start : span.end].strip(" ,.;:!?")
+    if text.casefold() in _RATINGS:
+        return True
+    before = masked[max(0, span.open - 40) : span.open]
+    if partial and _WORK_NOUNS.search(before):
+        return True
+    words = text.split()
+    # A name or title in quotation marks: `Walter "Walt" Pruitt`, `"Pruitt Diamond"`.
+    return (
+        partial
+        and len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not (text.endswith(("!", "?")))
+    )
+
+
+def _attribute(
+    found: Found, paragraph: str, masked: str, bounds: list[int], cast: Cast, last: Speaker | None
+) -> None:
+    span = found.span
+    begin, end = sentence_of(bounds, span.open, len(paragraph))
+    end = max(end, span.outer_end)
+    # stop the after-context at the next quotation: its words belong to the next span
+    nxt = masked.find("\x00", span.outer_end)
+    after_end = end if nxt < 0 else min(end, nxt)
+    cues_before = [c for c in CUE.finditer(masked, begin, span.open)]
+    cues_after = [c for c in CUE.finditer(masked, span.outer_end, after_end)]
+    choices = []
+    if cues_after:
+        c = cues_after[0]
+        choices.append((c.start() - span.outer_end, c, "after"))
+    if cues_before:
+        c = cues_before[-1]
+        choices.append((span.open - c.end(), c, "before"))
+    for _, cue, side in sorted(choices, key=lambda x: x[0]):
+        mention = _mention_for(cue, side, masked, begin, end, span)
+        if mention is None:
+            continue
+        speaker = resolve(mention, cast, found.paragraph, span.open, last)
+        if mention.kind == "pronoun" and mention.text.casefold() in ("he", "she"):
+            # `A state health official said … "…," she said.`: the subject of an earlier
+            # reporting verb in this paragraph comes before people merely mentioned.
+            earlier = _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last)
+            if earlier is not None and _fits(earlier, mention.text, cast):
+                speaker = earlier
+        if speaker is None:
+            continue
+        found.speaker, found.mention, found.cue, found.own = speaker, mention, cue.group(), True
+        return
+
+
+def _mention_for(
+    cue: re.Match[str], side: str, masked: str, begin: int, end: int, span: Span
+) -> Mention | None:
+    word = cue.group()
+    if word == "according to":
+        return mention_after(masked, cue.end(), end)
+    if word in ("put it", "puts it"):
+        return mention_before(masked, begin, cue.start())
+    if word in _PASSIVE_CUES:
+        by = re.search(r"\bby\s", masked[span.outer_end : end])
+        if by:
+            return mention_after(masked, span.outer_end + by.end(), end)
+    if side == "after":
+        lead = masked[span.outer_end : cue.start()]
+        if not lead.strip(" ,\x00—–-"):
+            return mention_after(masked, cue.end(), end)  # `," said Charap`
+        return mention_before(masked, span.outer_end, cue.start())  # `," he said`
+    if word in PARTICIPLES:
+        return sentence_subject(masked, begin, cue.start())
+    return mention_before(masked, begin, cue.start())
+
+
+def _established(
+    paragraph: str, masked: str, pi: int, cast: Cast, last: Speaker | None
+) -> Speaker | None:
+    """A speaker set up by a reporting verb outside quotations (`Steve Wills … said he`)."""
+    for cue in CUE.finditer(masked):
+        mention = mention_before(masked, 0, cue.start())
+        if mention is None:
+            continue
+        bounds_start = masked.rfind(". ", 0, mention.start)
+        mention_region = masked[bounds_start + 1 : cue.start()]
+        if "\x00" in mention_region:
+            continue
+        speaker = resolve(mention, cast, pi, mention.start, last)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _fits(speaker: Speaker, pronoun: str, cast: Cast) -> bool:
+    if speaker.kind == "organization":
+        return False
+    if speaker.kind == "unnamed":
+        return True
+    person = next((p for p in cast.people if p.name == speaker.name), None)
+    wanted = "M" if pronoun.casefold() == "he" else "F"
+    return person is None or person.gender in (None, wanted)
+
+
+@dataclass
+class _State:
+    last: Speaker | None = None  # most recent quotation's speaker
+    last_para: int = -2
+    unclosed: Found | None = None  # previous paragraph ended inside a quotation
+    group: int = -1
+
+
+def _paragraph(
+    pi: int, paragraph: str, cast: Cast, state: _State, previous_established: Speaker | None
+) -> list[Found]:
+    spans = find_spans(paragraph)
+    if not spans:
+        state.unclosed = None
+        return []
+    masked = mask(paragraph, spans)
+    bounds = sentence_bounds(paragraph, masked, spans)
+    found = []
+    for span in spans:
+        partial = _is_partial(paragraph, masked, span, bounds)
+        if _not_speech(paragraph, masked, span, partial):
+            continue
+        item = Found(pi, span, partial)
+        _attribute(item, paragraph, masked, bounds, cast, state.last)
+        found.append(item)
+    _fill_in(found, pi, paragraph, masked, cast, state, previous_established)
+    kept = [f for f in found if f.speaker is not None]
+    last_span = spans[-1]
+    state.unclosed = next((f for f in kept if f.span is last_span and not last_span.closed), None)
+    if kept:
+        state.last, state.last_para = kept[-1].speaker, pi
+    return kept
+
+
+def _fill_in(
+    found: list[Found],
+    pi: int,
+    paragraph: str,
+    masked: str,
+    cast: Cast,
+    state: _State,
+    previous_established: Speaker | None,
+) -> None:
+    continuing = state.unclosed if paragraph.lstrip()[:1] in '"“”' else None
+    own = [f for f in found if f.own]
+    if (
+        found
+        and continuing is not None
+        and found[0].span.open == paragraph.find(paragraph.lstrip()[:1])
+    ):
+        found[0].extra["continues"] = continuing
+        if not found[0].own:
+            found[0].speaker = continuing.speaker
+    for k, item in enumerate(found):
+        if item.own or item.speaker is not None:
+            continue
+        neighbour = next((f for f in reversed(found[:k]) if f.speaker is not None), None) or (
+            next((f for f in found[k + 1 :] if f.own), None)
+        )
+        if neighbour is not None:
+            item.speaker = neighbour.speaker
+            if not item.partial and not neighbour.partial:
+                item.extra["split_of"] = neighbour
+            continue
+        if own:
+            continue
+        established = _established(paragraph, masked, pi, cast, state.last)
+        if established is not None and (
+            not item.partial or _sounds_spoken(paragraph[item.span.start : item.span.end])
+        ):
+            item.speaker = established
+        elif not item.partial and state.last_para == pi - 1 and state.last is not None:
+            item.speaker = state.last
+        elif not item.partial and previous_established is not None:
+            item.speaker = previous_established
+
+
+def extract(paragraphs: list[str]) -> list[dict[str, Any]]:
+    """Quotes of an article's body paragraphs (in order, across sections)."""
+    if not any(('"' in p or "“" in p or "”" in p) for p in paragraphs):
+        return []
+    cast = build_cast(paragraphs)
+    state = _State()
+    results: list[Found] = []
+    previous_established: Speaker | None = None
+    for pi, paragraph in enumerate(paragraphs):
+        found = _paragraph(pi, paragraph, cast, state, previous_established)
+        results.extend(found)
+        spans_here = find_spans(paragraph) if not found else []
+        previous_established = None
+        if not found and not spans_here:
+            previous_established = _established(paragraph, paragraph, pi, cast, state.last)
+    _groups(results)
+    return [_as_record(f, paragraphs) for f in results]
+
+
+def _groups(results: list[Found]) -> None:
+    """One group per quotation: split pieces and multi-paragraph pieces share theirs."""
+    group = -1
+    for item in results:
+        joined = item.extra.get("continues") or item.extra.get("split_of")
+        if joined is not None and joined.group >= 0:
+            item.group = joined.group
+        else:
+            group += 1
+            item.group = group
+
+
+def _as_record(found: Found, paragraphs: list[str]) -> dict[str, Any]:
+    span = found.span
+    paragraph = paragraphs[found.paragraph]
+    mention = None
+    if found.mention is not None and found.own:
+        mention = {
+            "text": found.mention.text,
+            "paragraph": found.paragraph,
+            "start": found.mention.start,
+            "end": found.mention.end,
+        }
+    speaker = found.speaker
+    return {
+        "text": paragraph[span.start : span.end],
+        "paragraph": found.paragraph,
+        "start": span.start,
+        "end": span.end,
+        "speaker": speaker.name if speaker else None,
+        "speaker_kind": speaker.kind if speaker else None,
+        "speaker_mention": mention,
+        "cue": found.cue,
+        "group": found.group,
+        "partial": found.partial,
+        "span": {"start": 0, "end": 0},
+    }

@@ -1,0 +1,147 @@
+"""Quotation spans in a paragraph, and the sentence around each one.
+
+Only double marks delimit quotations (RULES §6.1): `"`, `“`, `”`, direction ignored, paired in
+order; with an odd count the last span runs to the end of the paragraph. The paragraph is then
+masked (quote contents blanked out, offsets kept) so that sentence boundaries and reporting
+verbs are looked for in the writer's words only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK = re.compile('["“”]')
+MASK = "\x00"
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "ft",
+        "mt",
+        "rev",
+        "prof",
+        "pres",
+        "supt",
+        "det",
+        "insp",
+        "maj",
+        "atty",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
+
+
+@dataclass(frozen=True)
+class Span:
+    """One quoted span: `open`/`close` are the mark positions (close None when unclosed);
+    `start`/`end` delimit the text without marks and outer whitespace."""
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+
+    @property
+    def closed(self) -> bool:
+        return self.close is not None
+
+    @property
+    def outer_end(self) -> int:
+        """Just past the closing mark (or the paragraph end)."""
+        return self.close + 1 if self.close is not None else self.end
+
+
+def find_spans(paragraph: str) -> list[Span]:
+    marks = [m.start() for m in _MARK.finditer(paragraph)]
+    spans = []
+    for k in range(0, len(marks), 2):
+        opening = marks[k]
+        closing = marks[k + 1] if k + 1 < len(marks) else None
+        inner_end = closing if closing is not None else len(paragraph)
+        start, end = opening + 1, inner_end
+        while start < end and paragraph[start].isspace():
+            start += 1
+        while end > start and paragraph[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(opening, closing, start, end))
+    return spans
+
+
+def mask(paragraph: str, spans: list[Span]) -> str:
+    """The paragraph with each quotation (marks included) replaced by MASK characters."""
+    chars = list(paragraph)
+    for span in spans:
+        for i in range(span.open, span.outer_end if span.closed else len(paragraph)):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]:
+    """Offsets where a sentence starts (0 included), found outside quotations only."""
+    bounds = [0]
+    for m in _BOUNDARY.finditer(masked):
+        word = re.search(r"([A-Za-z.]+)[.!?][)\]’']*\s+$", masked[max(0, m.start() - 12) : m.end()])
+        if word and _is_abbreviation(word.group(1)):
+            continue
+        bounds.append(m.end())
+    for span in spans:
+        # A quotation that ends a sentence: `… crisis." U.S. officials say`.
+        if span.close is None or paragraph[span.end - 1] not in ".!?":
+            continue
+        rest = paragraph[span.close + 1 :]
+        stripped = rest.lstrip()
+        if stripped and (stripped[0].isupper() or stripped[0] in '“"‘') and rest[:1].isspace():
+            bounds.append(span.close + 1 + (len(rest) - len(stripped)))
+    return sorted(set(bounds))
+
+
+def _is_abbreviation(word: str) -> bool:
+    bare = word.rstrip(".").casefold()
+    return len(bare) == 1 or bare in _ABBREVIATIONS or "." in bare  # U.S., a.m.
+
+
+def sentence_of(bounds: list[int], start: int, length: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding offset `start`."""
+    begin = 0
+    end = length
+    for b in bounds:
+        if b <= start:
+            begin = b
+        else:
+            end = b
+            break
+    return begin, end

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.quotes.lexicon import words
 from toolkit.quotes.mentions import (
     CAP_RUN,
     ORG_RUN,
@@ -37,105 +38,9 @@ _VERBS = (
 CUE = re.compile(rf"\b(?:{_VERBS})\b")
 _PASSIVE_CUES = frozenset({"deemed", "dubbed", "labeled", "labelled"})
 _PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None}
-_SKIP_BEFORE = frozenset(
-    [
-        "has",
-        "had",
-        "have",
-        "also",
-        "then",
-        "later",
-        "previously",
-        "once",
-        "again",
-        "further",
-        "recently",
-        "first",
-        "initially",
-        "would",
-        "will",
-        "could",
-        "has",
-        "been",
-        "was",
-        "is",
-        "had",
-        "been",
-        "just",
-        "simply",
-        "repeatedly",
-        "often",
-    ]
-)
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "another",
-        "one",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "some",
-        "many",
-        "several",
-        "two",
-        "three",
-    ]
-)
-ORG_HEADS = frozenset(
-    [
-        "company",
-        "department",
-        "service",
-        "agency",
-        "association",
-        "office",
-        "foundation",
-        "council",
-        "commission",
-        "county",
-        "city",
-        "district",
-        "bureau",
-        "ministry",
-        "government",
-        "administration",
-        "police",
-        "authority",
-        "board",
-        "university",
-        "school",
-        "hospital",
-        "organization",
-        "organisation",
-        "group",
-        "team",
-        "club",
-        "firm",
-        "utility",
-        "airline",
-        "church",
-        "union",
-        "coalition",
-        "campaign",
-        "committee",
-        "center",
-        "centre",
-        "network",
-        "station",
-        "sheriff’s",
-        "sheriff's",
-        "state",
-    ]
-)
+_SKIP_BEFORE = words("skip_before_cue")
+_DETERMINERS = words("determiners")
+ORG_HEADS = words("org_heads")
 _NAME_HEADS = frozenset(["county", "city", "district", "state"])
 _STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
 
@@ -162,22 +67,7 @@ def _words_back(region: str, offset: int) -> list[tuple[str, int]]:
     return [(m.group(), offset + m.start()) for m in re.finditer(r"[\w’'\-\.]+", region)]
 
 
-PARTICIPLES = frozenset(
-    [
-        "saying",
-        "telling",
-        "adding",
-        "noting",
-        "calling",
-        "describing",
-        "warning",
-        "arguing",
-        "insisting",
-        "explaining",
-        "writing",
-        "accusing",
-    ]
-)
+PARTICIPLES = words("participle_cues")
 
 
 def sentence_subject(masked: str, begin: int, end: int) -> Mention | None:

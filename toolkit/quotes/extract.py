@@ -19,31 +19,11 @@ from toolkit.quotes.attribute import (
     resolve,
     sentence_subject,
 )
+from toolkit.quotes.lexicon import words
 from toolkit.quotes.mentions import Cast, build_cast
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 
-_RATINGS = frozenset(
-    [
-        "buy",
-        "sell",
-        "hold",
-        "underperform",
-        "outperform",
-        "neutral",
-        "overweight",
-        "underweight",
-        "strong",
-        "buy",
-        "market",
-        "perform",
-        "sector",
-        "perform",
-        "equal",
-        "weight",
-        "accumulate",
-        "reduce",
-    ]
-)
+_RATINGS = words("ratings")
 _WORK_NOUNS = re.compile(
     r"\b(?:film|movie|book|song|album|show|series|play|novel|documentary|podcast|episode|poem|"
     r"titled|entitled|so-called|nicknamed|named|dubbed|known as|what(?:’s|'s| is) called|"

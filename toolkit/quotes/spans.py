@@ -11,56 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.quotes.lexicon import words
+
 _MARK = re.compile('["“”]')
 MASK = "\x00"
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gov",
-        "sen",
-        "rep",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "no",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "ft",
-        "mt",
-        "rev",
-        "prof",
-        "pres",
-        "supt",
-        "det",
-        "insp",
-        "maj",
-        "atty",
-    ]
-)
+_ABBREVIATIONS = words("abbreviations")
 _BOUNDARY = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
 
 

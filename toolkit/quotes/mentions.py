@@ -132,39 +132,51 @@ class Cast:
     people: list[Person] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     acronyms: dict[str, str] = field(default_factory=dict)
-    unnamed: list[str] = field(default_factory=list)  # first descriptions, in order
+    paragraphs: list[str] = field(default_factory=list)
     # (paragraph, offset, person) for every person mention, in reading order
     timeline: list[tuple[int, int, Person]] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self._by_name: dict[str, Person] = {}
+        self._by_token: dict[str, list[Person]] = {}
+        self._unnamed: list[str] | None = None
+
+    @property
+    def unnamed(self) -> list[str]:
+        """First descriptions of unnamed sources, in order (found when first asked for)."""
+        if self._unnamed is None:
+            self._unnamed = unnamed_intros(self.paragraphs)
+        return self._unnamed
+
     def person(self, tokens: list[str]) -> Person:
         """The fullest known person these tokens name (registering them if new)."""
-        name = " ".join(tokens)
-        for p in self.people:
-            if p.name == name:
-                return p
-        best = self._fullest(tokens)
-        if best is not None:
-            return best
-        person = Person(name, tokens)
+        known = self._by_name.get(" ".join(tokens)) or self._fullest(tokens)
+        if known is not None:
+            return known
+        person = Person(" ".join(tokens), tokens)
         self.people.append(person)
+        self._by_name[person.name] = person
+        for token in set(tokens):
+            self._by_token.setdefault(token, []).append(person)
         return person
 
     def _fullest(self, tokens: list[str]) -> Person | None:
-        candidates = [
-            p for p in self.people if len(p.tokens) > len(tokens) and _contains(p.tokens, tokens)
-        ]
-        if candidates:
-            return max(candidates, key=lambda p: len(p.tokens))
-        return None
+        best = None
+        for p in self._by_token.get(tokens[0], ()):
+            if len(p.tokens) > len(tokens) and _contains(p.tokens, tokens) and (
+                    best is None or len(p.tokens) > len(best.tokens)):
+                best = p
+        return best
 
-    def resolve_name(self, tokens: list[str], para: int, offset: int) -> Person | None:
+    def resolve_name(self, tokens: list[str], para: int, offset: int,
+                     fuzzy: bool = True) -> Person | None:
         """A name mention (`Psaki`, `Rojanksy`, `Diana`) to the person it refers to."""
         if not tokens:
             return None
-        exact = self._fullest(tokens) or next((p for p in self.people if p.tokens == tokens), None)
+        exact = self._fullest(tokens) or self._by_name.get(" ".join(tokens))
         if exact is not None:
             return exact
-        if len(tokens) == 1:
+        if fuzzy and len(tokens) == 1:
             return self._fuzzy_surname(tokens[0], para, offset)
         return None
 
@@ -270,66 +282,120 @@ _AFTER_NAME_CONFIRMS = re.compile(
     r"\s+(?:said|says|told|added|wrote|warned|explained))"
 )
 _SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|warned|explained)\b")
-_PAIR_SURNAME = re.compile(rf"\b({_WORD}) and ({_WORD}) ({_WORD})\b")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
-_UNNAMED = re.compile(
-    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,5}?(?:"
-    + "|".join(sorted(SOURCE_NOUNS, key=len, reverse=True))
-    + r")\b(?:\s+who\s+[^,.;:\x00]+)?"
-)
+_WORD_RE = re.compile(r"[\w’'\-]+")
+_UNNAMED_DETERMINERS = frozenset({"a", "an", "another", "one"})
+_WHO_CLAUSE = re.compile(r"\s+who\s+[^,.;:\x00]+")
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
-
-
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+# One pass finds every capitalised run, organisation connectors included (`Federal Bureau of
+# Investigation`, `Jesse and Diana Smith`); people are the connector-free pieces.
 ORG_RUN = re.compile(
-    rf"(?<![\w’'\-])(?:{_WORD})(?: (?:(?:of|for|and|on|the|de|du|des|&) )?(?:{_WORD}))*"
+    rf"\b(?:{_WORD}|{_INITIAL})(?: (?:(?:{_PARTICLE}|of|for|and|on|the|&) )?(?:{_WORD}|{_INITIAL}))*"
 )
 
 
-def _register_orgs(cast: Cast, text: str) -> None:
-    """Organisation names may hold `of`, `for`, `and`: `Federal Bureau of Investigation`."""
-    for m in ORG_RUN.finditer(text):
-        tokens = m.group().split(" ")
-        if tokens[-1].endswith(".") and tokens[-1] not in ORG_WORDS:
-            tokens[-1] = tokens[-1][:-1]  # a full stop, not `Co.` or `Inc.`
-        while tokens and tokens[0] in _LEADING_STOP:
-            tokens = tokens[1:]
-        while tokens and tokens[-1] in ("of", "for", "and", "on", "the", "&"):
-            tokens = tokens[:-1]
-        if len(tokens) > 1 and is_org_name(tokens):
-            name = " ".join(tokens)
-            if name not in cast.orgs:
-                cast.orgs.append(name)
-            acronym = _ACRONYM.match(text[m.end() :].lstrip())
-            if acronym:
-                cast.acronyms[acronym.group(1)] = name
+def unnamed_intros(paragraphs: list[str]) -> list[str]:
+    """`a senior Biden administration official`, `a 33-year-old Cuban economist who lives
+    there`: indefinite descriptions of a source, first form of each head noun, in order."""
+    intros: list[str] = []
+    heads: set[str] = set()
+    for text in paragraphs:
+        if SOURCE_NOUNS.isdisjoint(_WORD_RE.findall(text.casefold())):
+            continue  # the common case: nothing to look for in this paragraph
+        found = list(_WORD_RE.finditer(text))
+        for i, m in enumerate(found):
+            head = m.group().casefold()
+            if head not in SOURCE_NOUNS or head in heads:
+                continue
+            for j in range(i - 1, max(-1, i - 7), -1):
+                if found[j].group().casefold() in _UNNAMED_DETERMINERS:
+                    if any(c in text[found[j].end() : m.start()] for c in ",.;:\x00"):
+                        break
+                    who = _WHO_CLAUSE.match(text, m.end())
+                    phrase = text[found[j].start() : who.end() if who else m.end()].strip()
+                    intros.append(phrase[0].lower() + phrase[1:])
+                    heads.add(head)
+                    break
+    return intros
 
 
 def build_cast(paragraphs: list[str]) -> Cast:
     """Everyone the article's own words name, in reading order."""
-    cast = Cast()
+    cast = Cast(paragraphs=paragraphs)
     for pi, text in enumerate(paragraphs):
-        _register_orgs(cast, text)
-        for m in _PAIR_SURNAME.finditer(text):
-            # `Jesse and Diana Smith`: both are Smiths.
-            first, second, surname = m.groups()
-            if first not in _LEADING_STOP and second not in _LEADING_STOP:
-                for given in (first, second):
-                    person = cast.person([given, surname])
-                    person.confirmed = True
-                    person.gender = person.gender or gender_of_first(given)
-        for m in _UNNAMED.finditer(text):
-            phrase = m.group().strip()
-            phrase = phrase[0].lower() + phrase[1:]
-            head = _head_noun(phrase)
-            if not any(_head_noun(u) == head for u in cast.unnamed):
-                cast.unnamed.append(phrase)
-        for m in CAP_RUN.finditer(text):
-            start = m.start()
-            for piece in _split_run(m.group()):
-                _register_run(cast, text, pi, start, start + len(piece), piece)
-                start += len(piece) + 1
+        for m in ORG_RUN.finditer(text):
+            tokens = m.group().split(" ")
+            if len(tokens) == 1:
+                _single(cast, text, pi, m.start(), m.end(), tokens[0])
+            else:
+                _run(cast, text, pi, m.start(), m.end(), tokens)
     _learn_genders(cast, paragraphs)
     return cast
+
+
+def _single(cast: Cast, text: str, pi: int, start: int, end: int, token: str) -> None:
+    """A lone capitalised word: a known person again, or a new one named by a verb."""
+    if token in _LEADING_STOP:
+        return
+    token = _POSSESSIVE.sub("", token) if token.endswith(("’s", "'s")) else token.rstrip(".")
+    known = cast.resolve_name([token], pi, start, fuzzy=False)
+    if known is None:
+        if token.isupper():
+            return
+        before = text[max(0, start - 24) : start].split()
+        role_before = bool(before) and before[-1].casefold().rstrip(",") in ROLE_NOUNS
+        if not role_before and not _SAYS_AFTER.match(text[end : end + 16]):
+            return
+        # `Rojanksy said`: a misspelling of someone already named, or someone new.
+        known = cast.resolve_name([token], pi, start) or cast.person([token])
+        if role_before:
+            known.roles.add(before[-1].casefold().rstrip(","))
+    known.confirmed = True
+    cast.mention(known, pi, start)
+
+
+def _run(cast: Cast, text: str, pi: int, start: int, end: int, tokens: list[str]) -> None:
+    if tokens[-1].endswith(".") and tokens[-1] not in ORG_WORDS and tokens[-1] not in TITLES:
+        tokens[-1] = tokens[-1][:-1]  # the sentence's full stop, not `Co.` or `Gov.`
+    trimmed = tokens
+    while trimmed and trimmed[0] in _LEADING_STOP:
+        trimmed = trimmed[1:]
+    while trimmed and trimmed[-1] in _CONNECTORS:
+        trimmed = trimmed[:-1]
+    after = text[end : end + 24]
+    if len(trimmed) > 1 and is_org_name(trimmed):
+        name = " ".join(trimmed)
+        if name not in cast.orgs:
+            cast.orgs.append(name)
+        acronym = _ACRONYM.match(after.lstrip())
+        if acronym:
+            cast.acronyms[acronym.group(1)] = name
+        return
+    # People: the pieces between connectors. `Jesse and Diana Smith`: both are Smiths.
+    pieces: list[list[str]] = [[]]
+    for token in tokens:
+        if token in _CONNECTORS:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    if len(pieces) == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 2 and "and" in tokens:
+        given, (second, surname) = pieces[0][0], pieces[1]
+        if given not in _LEADING_STOP and gender_of_first(given) is not None:
+            for first in (given, second):
+                person = cast.person([first, surname])
+                person.confirmed = True
+                person.gender = person.gender or gender_of_first(first)
+    offset = start
+    for piece in pieces:
+        if piece:
+            piece_text = " ".join(piece)
+            at = text.find(piece_text, offset)
+            at = offset if at < 0 else at
+            for sub in _split_run(piece_text):
+                _register_run(cast, text, pi, at, at + len(sub), sub)
+                at += len(sub) + 1
+            offset = at
 
 
 def _head_noun(phrase: str) -> str:
@@ -381,7 +447,7 @@ def _register_run(cast: Cast, text: str, pi: int, start: int, end: int, run: str
         or bool(_AFTER_NAME_CONFIRMS.match(after))
     )
     if len(tokens) == 1 and not (titled or role_before):
-        known = cast.resolve_name(tokens, pi, start)
+        known = cast.resolve_name(tokens, pi, start, fuzzy=False)
         if known is None:
             if not _SAYS_AFTER.match(after):
                 return

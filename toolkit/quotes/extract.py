@@ -178,12 +178,11 @@ class _State:
     last: Speaker | None = None  # most recent quotation's speaker
     last_para: int = -2
     unclosed: Found | None = None  # previous paragraph ended inside a quotation
+    quiet: int = -1  # the latest paragraph without quotations
     group: int = -1
 
 
-def _paragraph(
-    pi: int, paragraph: str, cast: Cast, state: _State, previous_established: Speaker | None
-) -> list[Found]:
+def _paragraph(pi: int, paragraph: str, cast: Cast, state: _State) -> list[Found]:
     spans = find_spans(paragraph)
     if not spans:
         state.unclosed = None
@@ -198,7 +197,7 @@ def _paragraph(
         item = Found(pi, span, partial)
         _attribute(item, paragraph, masked, bounds, cast, state.last)
         found.append(item)
-    _fill_in(found, pi, paragraph, masked, cast, state, previous_established)
+    _fill_in(found, pi, paragraph, masked, cast, state)
     kept = [f for f in found if f.speaker is not None]
     last_span = spans[-1]
     state.unclosed = next((f for f in kept if f.span is last_span and not last_span.closed), None)
@@ -214,7 +213,6 @@ def _fill_in(
     masked: str,
     cast: Cast,
     state: _State,
-    previous_established: Speaker | None,
 ) -> None:
     continuing = state.unclosed if paragraph.lstrip()[:1] in '"“”' else None
     own = [f for f in found if f.own]
@@ -246,8 +244,10 @@ def _fill_in(
             item.speaker = established
         elif not item.partial and state.last_para == pi - 1 and state.last is not None:
             item.speaker = state.last
-        elif not item.partial and previous_established is not None:
-            item.speaker = previous_established
+        elif not item.partial and state.quiet == pi - 1 and state.quiet >= 0:
+            # `Steve Wills … said Saturday he was …` then a quotation on its own.
+            previous = cast.paragraphs[pi - 1]
+            item.speaker = _established(previous, previous, pi - 1, cast, state.last)
 
 
 def extract(paragraphs: list[str]) -> list[dict[str, Any]]:
@@ -257,14 +257,11 @@ def extract(paragraphs: list[str]) -> list[dict[str, Any]]:
     cast = build_cast(paragraphs)
     state = _State()
     results: list[Found] = []
-    previous_established: Speaker | None = None
     for pi, paragraph in enumerate(paragraphs):
-        found = _paragraph(pi, paragraph, cast, state, previous_established)
+        found = _paragraph(pi, paragraph, cast, state)
         results.extend(found)
-        spans_here = find_spans(paragraph) if not found else []
-        previous_established = None
-        if not found and not spans_here:
-            previous_established = _established(paragraph, paragraph, pi, cast, state.last)
+        if not found:
+            state.quiet = pi  # its speaker, if it sets one up, is looked for only when needed
     _groups(results)
     return [_as_record(f, paragraphs) for f in results]
 

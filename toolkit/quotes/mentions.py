@@ -334,23 +334,30 @@ def build_cast(paragraphs: list[str]) -> Cast:
     return cast
 
 
+_SAYS = (" said", " says", " told", " added", " wrote", " warned", " explained")
+
+
 def _single(cast: Cast, text: str, pi: int, start: int, end: int, token: str) -> None:
     """A lone capitalised word: a known person again, or a new one named by a verb."""
     if token in _LEADING_STOP:
         return
-    token = _POSSESSIVE.sub("", token) if token.endswith(("’s", "'s")) else token.rstrip(".")
+    if token.endswith(("’s", "'s")):
+        token = token[:-2]
+    elif token.endswith("."):
+        token = token[:-1]
     known = cast.resolve_name([token], pi, start, fuzzy=False)
     if known is None:
         if token.isupper():
             return
-        before = text[max(0, start - 24) : start].split()
-        role_before = bool(before) and before[-1].casefold().rstrip(",") in ROLE_NOUNS
-        if not role_before and not _SAYS_AFTER.match(text[end : end + 16]):
+        space = text.rfind(" ", 0, max(0, start - 1))
+        previous = text[space + 1 : start].strip().rstrip(",").casefold()
+        role_before = previous in ROLE_NOUNS
+        if not role_before and not text.startswith(_SAYS, end):
             return
         # `Rojanksy said`: a misspelling of someone already named, or someone new.
         known = cast.resolve_name([token], pi, start) or cast.person([token])
         if role_before:
-            known.roles.add(before[-1].casefold().rstrip(","))
+            known.roles.add(previous)
     known.confirmed = True
     cast.mention(known, pi, start)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.mentions import (
     CAP_RUN,
+    run_start,
     ORG_RUN,
     ORG_WORDS,
     ROLE_NOUNS,
@@ -64,6 +65,15 @@ _SKIP_BEFORE = words("skip_before_cue")
 _DETERMINERS = words("determiners")
 ORG_HEADS = words("org_heads")
 _NAME_HEADS = frozenset(["county", "city", "district", "state"])
+_RUN_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+_TOKEN = re.compile(r"[\w’'\-]+")
+_TOKEN_DOT = re.compile(r"[\w’'\-\.]+")
+_OPENING_PHRASE = re.compile(
+    r"(?:(?:On|In|At|After|For|With|But|And|Still|Later|Earlier) [^,]*,\s*)")
+_LAST_WORD = re.compile(r"(\S+)$")
+_RELATIVE_END = re.compile(r",?\s*\b(?:who|which)$")
+_COMMA = re.compile(r",\s*")
+_MODIFIERS = re.compile(r"(?:[a-z][\w’'\-]*\s+){0,4}")
 _STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
 
 
@@ -86,7 +96,7 @@ def find_cues(masked: str, begin: int, end: int) -> list[re.Match[str]]:
 
 
 def _words_back(region: str, offset: int) -> list[tuple[str, int]]:
-    return [(m.group(), offset + m.start()) for m in re.finditer(r"[\w’'\-\.]+", region)]
+    return [(m.group(), offset + m.start()) for m in _TOKEN_DOT.finditer(region)]
 
 
 PARTICIPLES = words("participle_cues")
@@ -97,10 +107,10 @@ def sentence_subject(masked: str, begin: int, end: int) -> Mention | None:
     region = masked[begin:end]
     lead = len(region) - len(region.lstrip())
     text = region.lstrip()
-    first = re.match(r"[\w’'\-]+", text)
+    first = _TOKEN.match(text)
     if first and first.group().casefold() in _PRONOUNS:
         return Mention(first.group(), begin + lead, begin + lead + len(first.group()), "pronoun")
-    skip = re.match(r"(?:(?:On|In|At|After|For|With|But|And|Still|Later|Earlier) [^,]*,\s*)", text)
+    skip = _OPENING_PHRASE.match(text)
     offset = skip.end() if skip else 0
     run = CAP_RUN.match(text, offset)
     if run is None:
@@ -115,7 +125,7 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
     text = region.rstrip()
     # Drop auxiliaries and adverbs: `has described`, `also said`.
     while True:
-        last = re.search(r"(\S+)$", text)
+        last = _LAST_WORD.search(text)
         if last and last.group(1).casefold() in _SKIP_BEFORE:
             text = text[: last.start()].rstrip()
         else:
@@ -125,7 +135,7 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
         inner = text[:-1].rfind(",")
         if inner > 0 and MASK not in text[inner:]:
             text = text[:inner].rstrip()
-    relative = re.search(r",?\s*\b(?:who|which)$", text)
+    relative = _RELATIVE_END.search(text)
     if relative:
         text = text[: relative.start()].rstrip()
     if not text or text.endswith(MASK):
@@ -141,24 +151,35 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
 
 def _mention_at_end(text: str, begin: int) -> Mention | None:
     end = begin + len(text)
-    last = re.search(r"(\S+)$", text)
+    last = _LAST_WORD.search(text)
     assert last is not None
     word = last.group(1)
     if word.casefold() in _PRONOUNS:
         return Mention(word, begin + last.start(), end, "pronoun")
-    for m in ORG_RUN.finditer(text):
-        if m.end() == len(text) and " " in m.group() and is_org_name(m.group().split()):
-            start = begin + m.start()
-            value = m.group().removeprefix("The ").removeprefix("the ")
-            start += len(m.group()) - len(value)
-            return Mention(value, start, start + len(value), "name")
-    run = None
-    for m in CAP_RUN.finditer(text):
-        if m.end() == len(text.rstrip(".’'s")) or m.end() == len(text):
-            run = m
-    if run is not None and run.group() not in ("The", "A", "An"):
-        start = begin + run.start()
-        return Mention(run.group().rstrip("."), start, start + len(run.group().rstrip(".")), "name")
+    if not word[:1].isupper():
+        return _description_back(text, begin)
+    start = run_start(text, len(text) - 1)
+    org = ORG_RUN.match(text, start)
+    if org is not None and org.end() == len(text) and " " in org.group() and is_org_name(
+            org.group().split()):
+        value = org.group().removeprefix("The ").removeprefix("the ")
+        at = begin + org.end() - len(value)
+        return Mention(value, at, at + len(value), "name")
+    # The name itself stops at connectors: `Federal Bureau of Investigation` is an org above;
+    # `Jesse and Diana Smith` names Diana Smith here.
+    tokens = text[start:].split(" ")
+    while len(tokens) > 1 and (tokens[0] in _RUN_CONNECTORS or not tokens[0][:1].isupper()):
+        start += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    for k in range(len(tokens) - 1, 0, -1):
+        if tokens[k - 1] in _RUN_CONNECTORS:
+            start += sum(len(t) + 1 for t in tokens[:k])
+            tokens = tokens[k:]
+            break
+    value = " ".join(tokens).rstrip(".")
+    if value in ("The", "A", "An"):
+        return None
+    return Mention(value, begin + start, begin + start + len(value), "name")
     return _description_back(text, begin)
 
 
@@ -199,7 +220,7 @@ def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
     lead = len(region) - len(region.lstrip())
     text = region.lstrip()
     base = cue_end + lead
-    first = re.match(r"[\w’'\-]+", text)
+    first = _TOKEN.match(text)
     if not first:
         return None
     word = first.group()
@@ -208,12 +229,12 @@ def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
     if word.casefold() in _DETERMINERS:
         stop = _STOP_AT.search(text, len(word))
         phrase = text[: stop.start() if stop else len(text)].rstrip()
-        appositive = re.match(r",\s*", text[len(phrase) :])
+        appositive = _COMMA.match(text, len(phrase))
         if appositive:
-            rest = text[len(phrase) + appositive.end() :]
+            rest = text[appositive.end() :]
             name = CAP_RUN.match(rest)
             if name and len(name.group().split()) >= 2:
-                at = base + len(phrase) + appositive.end()
+                at = base + appositive.end()
                 return Mention(
                     name.group().rstrip("."), at, at + len(name.group().rstrip(".")), "name"
                 )
@@ -222,7 +243,7 @@ def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
         return Mention(phrase, base, base + len(phrase), "description")
     # Up to four lower-case modifiers before a name: `local Dennis Knight`,
     # `fair board treasurer Linda Harkness`.
-    skipped = re.match(r"(?:[a-z][\w’'\-]*\s+){0,4}", text)
+    skipped = _MODIFIERS.match(text)
     offset = skipped.end() if skipped else 0
     name = CAP_RUN.match(text, offset)
     if name is None:
@@ -245,10 +266,9 @@ def resolve(
         if word in ("they", "we", "i"):
             return last_speaker
         if last_speaker is not None and last_speaker.kind == "person":
-            known = next((p for p in cast.people if p.name == last_speaker.name), None)
-            if known is not None and known.gender == gender:
+            if cast.gender(last_speaker.name.split()) == gender:
                 recent = cast.recent(para, at, gender)
-                if recent is None or recent is known:
+                if recent is None or recent.name == last_speaker.name:
                     return last_speaker
         person = cast.recent(para, at, gender)
         return Speaker(person.name, "person") if person else last_speaker
@@ -267,8 +287,10 @@ def _resolve_name(mention: Mention, cast: Cast, para: int, at: int) -> Speaker |
     tokens, _, _ = _strip_run(raw)
     if not tokens:
         return None
-    if len(tokens) == 1 and tokens[0].isupper() and tokens[0] in cast.acronyms:
-        return Speaker(cast.acronyms[tokens[0]], "organization")
+    if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
+        expanded = cast.acronym(tokens[0])
+        if expanded is not None:
+            return Speaker(expanded, "organization")
     if is_org_name(tokens):
         org = cast.org(" ".join(tokens))
         return Speaker(org or " ".join(tokens), "organization")
@@ -301,8 +323,8 @@ def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
                 or re.split(r"\s+who\s+", intro)[0].split()[-1].casefold() == head
             ):
                 return Speaker(intro, "unnamed")
-        for person in cast.people:
-            if head in person.roles:
-                return Speaker(person.name, "person")
+        titled = cast.with_role(head)
+        if titled is not None:
+            return Speaker(titled.name, "person")
     text = phrase[0].lower() + phrase[1:] if not phrase[:2].isupper() else phrase
     return Speaker(text, "unnamed")

@@ -168,9 +168,8 @@ def _fits(speaker: Speaker, pronoun: str, cast: Cast) -> bool:
         return False
     if speaker.kind == "unnamed":
         return True
-    person = next((p for p in cast.people if p.name == speaker.name), None)
     wanted = "M" if pronoun.casefold() == "he" else "F"
-    return person is None or person.gender in (None, wanted)
+    return cast.gender(speaker.name.split()) in (None, wanted)
 
 
 @dataclass

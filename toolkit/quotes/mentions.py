@@ -121,126 +121,224 @@ class Person:
     name: str
     tokens: list[str]
     gender: str | None = None
-    confirmed: bool = False  # seen with a title, role, age, first name or reporting verb
-    roles: set[str] = field(default_factory=set)  # titles and roles seen before the name
 
 
 @dataclass
+class Run:
+    """A capitalised run in a paragraph, classified once: a name (after titles are dropped)
+    or an organisation."""
+
+    start: int
+    end: int
+    kind: str  # name | org
+    tokens: list[str]
+    confirmed: bool = False  # title, role, first name, age or reporting verb next to it
+    gender: str | None = None  # from an honorific
+    roles: tuple[str, ...] = ()
+
+
 class Cast:
-    """The people, organisations and unnamed sources of one article."""
+    """The people, organisations and unnamed sources of one article, looked up on demand:
+    a paragraph's capitalised runs are classified the first time a question needs them, so
+    an article pays only for the names its quotations point at."""
 
-    people: list[Person] = field(default_factory=list)
-    orgs: list[str] = field(default_factory=list)
-    acronyms: dict[str, str] = field(default_factory=dict)
-    paragraphs: list[str] = field(default_factory=list)
-    # (paragraph, offset, person) for every person mention, in reading order
-    timeline: list[tuple[int, int, Person]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self._by_name: dict[str, Person] = {}
-        self._by_token: dict[str, list[Person]] = {}
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.paragraphs = paragraphs
+        self._runs: dict[int, list[Run]] = {}
+        self._with: dict[str, list[tuple[int, Run]]] = {}
+        self._at: dict[tuple[int, int], list[Run]] = {}
+        self._names: dict[tuple[str, ...], Person | None] = {}
+        self._genders: dict[str, str | None] = {}
+        self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
+
+    def runs(self, pi: int) -> list[Run]:
+        """Every capitalised run of paragraph `pi`, classified."""
+        found = self._runs.get(pi)
+        if found is None:
+            found = self._runs[pi] = _classify(self.paragraphs[pi])
+        return found
+
+    def runs_with(self, word: str) -> list[tuple[int, Run]]:
+        """The runs that hold `word`, found from its occurrences rather than by classifying
+        every run of the article."""
+        cached = self._with.get(word)
+        if cached is not None:
+            return cached
+        found: list[tuple[int, Run]] = []
+        for pi, text in enumerate(self.paragraphs):
+            at = text.find(word)
+            while at >= 0:
+                if pi in self._runs:
+                    found.extend((pi, r) for r in self._runs[pi] if r.start <= at < r.end)
+                else:
+                    start = run_start(text, at)
+                    key = (pi, start)
+                    classified = self._at.get(key)
+                    if classified is None:
+                        m = ORG_RUN.match(text, start)
+                        classified = _classify(text, m) if m is not None and m.end() > at else []
+                        self._at[key] = classified
+                    found.extend((pi, r) for r in classified)
+                at = text.find(word, at + len(word))
+        self._with[word] = found
+        return found
 
     @property
     def unnamed(self) -> list[str]:
-        """First descriptions of unnamed sources, in order (found when first asked for)."""
+        """First descriptions of unnamed sources, in order."""
         if self._unnamed is None:
             self._unnamed = unnamed_intros(self.paragraphs)
         return self._unnamed
 
-    def person(self, tokens: list[str]) -> Person:
-        """The fullest known person these tokens name (registering them if new)."""
-        known = self._by_name.get(" ".join(tokens)) or self._fullest(tokens)
-        if known is not None:
-            return known
-        person = Person(" ".join(tokens), tokens)
-        self.people.append(person)
-        self._by_name[person.name] = person
-        for token in set(tokens):
-            self._by_token.setdefault(token, []).append(person)
+    @property
+    def orgs(self) -> list[str]:
+        """Every organisation name in the article (classifies every paragraph: only for the
+        rare lookups that need them all)."""
+        if self._orgs is None:
+            self._orgs = []
+            for pi in range(len(self.paragraphs)):
+                for run in self.runs(pi):
+                    name = " ".join(run.tokens)
+                    if run.kind == "org" and name not in self._orgs:
+                        self._orgs.append(name)
+        return self._orgs
+
+    def acronym(self, letters: str) -> str | None:
+        """`ERCOT` → the name printed before `(ERCOT)`, or the name with those initials."""
+        mark = f"({letters})"
+        for pi, text in enumerate(self.paragraphs):
+            at = text.find(mark)
+            if at > 0:
+                for run in reversed(self.runs(pi)):
+                    if run.kind == "org" and run.end <= at:
+                        return " ".join(run.tokens)
+        for org in self.orgs:
+            if "".join(w[0] for w in org.split() if w[0].isupper()) == letters:
+                return org
+        return None
+
+    def _orgs_with(self, phrase: str) -> list[str]:
+        """Organisation names that contain `phrase` (any case), found from its occurrences."""
+        low = phrase.casefold()
+        names: list[str] = []
+        for pi, text in enumerate(self.paragraphs):
+            at = text.casefold().find(low)
+            if at < 0:
+                continue
+            word = text[at : at + len(phrase)].split(" ")[-1]
+            for _, run in self.runs_with(word):
+                name = " ".join(run.tokens)
+                if run.kind == "org" and low in name.casefold() and name not in names:
+                    names.append(name)
+        return names
+
+    def resolve_name(self, tokens: list[str], para: int = 0, offset: int = 0,
+                     fuzzy: bool = True) -> Person | None:
+        """A name mention (`Psaki`, `Rojanksy`, `Diana`) to the fullest name the article
+        gives that person."""
+        if not tokens:
+            return None
+        key = tuple(tokens)
+        if key not in self._names:
+            self._names[key] = self._fullest(tokens)
+        person = self._names[key]
+        if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
+            # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
+            word = tokens[0]
+            if sum(text.count(word) for text in self.paragraphs) <= 1:
+                return self._fuzzy_surname(word) or person
         return person
 
     def _fullest(self, tokens: list[str]) -> Person | None:
-        best = None
-        for p in self._by_token.get(tokens[0], ()):
-            if len(p.tokens) > len(tokens) and _contains(p.tokens, tokens) and (
-                    best is None or len(p.tokens) > len(best.tokens)):
-                best = p
-        return best
-
-    def resolve_name(self, tokens: list[str], para: int, offset: int,
-                     fuzzy: bool = True) -> Person | None:
-        """A name mention (`Psaki`, `Rojanksy`, `Diana`) to the person it refers to."""
-        if not tokens:
+        best: list[str] | None = None
+        for _, run in self.runs_with(tokens[-1]):
+            if run.kind == "name" and _contains(run.tokens, tokens) and (
+                    best is None or len(run.tokens) > len(best)):
+                best = run.tokens
+        if best is None:
             return None
-        exact = self._fullest(tokens) or self._by_name.get(" ".join(tokens))
-        if exact is not None:
-            return exact
-        if fuzzy and len(tokens) == 1:
-            return self._fuzzy_surname(tokens[0], para, offset)
-        return None
+        return Person(" ".join(best), best, self.gender(best))
 
-    def _fuzzy_surname(self, word: str, para: int, offset: int) -> Person | None:
+    def _fuzzy_surname(self, word: str) -> Person | None:
         # A misspelt later reference (`Rojanksy` for Rojansky): close in spelling, same start.
         if len(word) < 4:
             return None
-        matches = [
-            p
-            for p in self.people
-            if len(p.tokens) > 1 and p.tokens[-1][0] == word[0] and _close(p.tokens[-1], word)
-        ]
-        return matches[0] if len(matches) == 1 else None
+        similar = {
+            w for text in self.paragraphs
+            for w in re.findall(r"\b" + re.escape(word[0]) + r"[\w’'\-]{2,}", text)
+            if w != word and _close(w, word)
+        }
+        found: dict[str, list[str]] = {}
+        for candidate in similar:
+            for _, run in self.runs_with(candidate):
+                if run.kind == "name" and len(run.tokens) > 1 and run.tokens[-1] == candidate:
+                    found[" ".join(run.tokens)] = run.tokens
+        if len(found) != 1:
+            return None
+        tokens = next(iter(found.values()))
+        return Person(" ".join(tokens), tokens, self.gender(tokens))
 
-    def mention(self, person: Person, para: int, offset: int) -> None:
-        self.timeline.append((para, offset, person))
+    def gender(self, tokens: list[str]) -> str | None:
+        """From the first name, an honorific, or the first he/she after a mention."""
+        name = " ".join(tokens)
+        if name in self._genders:
+            return self._genders[name]
+        gender = first_names().get(tokens[0]) if len(tokens) > 1 else None
+        if gender is None:
+            gender = self._gender_from_text(tokens)
+        self._genders[name] = gender
+        return gender
+
+    def _gender_from_text(self, tokens: list[str]) -> str | None:
+        for pi, run in self.runs_with(tokens[-1]):
+            if run.kind != "name" or not _contains(tokens, run.tokens[-1:]):
+                continue
+            if run.gender:
+                return run.gender
+            text = self.paragraphs[pi]
+            following = ORG_RUN.search(text, run.end)
+            found = _PRONOUN.search(text, run.end, following.start() if following else len(text))
+            if found:
+                return _PRONOUN_GENDER[found.group(1).casefold()]
+        return None
 
     def recent(self, para: int, offset: int, gender: str | None) -> Person | None:
-        """The most recently mentioned person before (para, offset) of a compatible gender."""
-        fallback = None
-        for p_para, p_offset, person in reversed(self.timeline):
-            if (p_para, p_offset) >= (para, offset):
-                continue
-            if para - p_para > 3:
-                break
-            if not person.confirmed:
-                continue
-            if gender is None or person.gender in (gender, None):
-                return person
-        return fallback
+        """The most recently named person before (para, offset) of a compatible gender."""
+        for pi in range(para, max(-1, para - 4), -1):
+            for run in reversed(self.runs(pi)):
+                if run.kind != "name" or (pi == para and run.start >= offset):
+                    continue
+                person = self.resolve_name(run.tokens, fuzzy=False)
+                if person is None or not (run.confirmed or len(person.tokens) > 1):
+                    continue
+                if gender is None or person.gender in (gender, None):
+                    return person
+        return None
+
+    def with_role(self, role: str) -> Person | None:
+        """`the governor` → the person the article titles Governor."""
+        for pi in range(len(self.paragraphs)):
+            for run in self.runs(pi):
+                if run.kind == "name" and role in run.roles:
+                    return self.resolve_name(run.tokens, fuzzy=False)
+        return None
 
     def org(self, phrase: str) -> str | None:
         """`ERCOT`, `the weather service`, `the company` → an organisation's fullest name."""
         bare = re.sub(r"^(?:the|The)\s+", "", phrase).strip()
-        if bare in self.acronyms:
-            return self.acronyms[bare]
         if bare.isupper() and len(bare) >= 2:
-            for org in self.orgs:
-                initials = "".join(w[0] for w in org.split() if w[0].isupper())
-                if initials == bare:
-                    return org
-        low = bare.casefold()
-        for org in self.orgs:
-            if org.casefold() == low or (len(low) > 3 and low in org.casefold()):
-                return self._longest_with(org)
-        words = low.split()
+            return self.acronym(bare)
+        if len(bare) > 3:
+            found = self._orgs_with(bare)
+            if found:
+                return max(found, key=len)
+        words = bare.casefold().split()
         if len(words) > 3 or any(w[:1].isupper() for w in bare.split()):
             return None  # a proper name that no known organisation contains
         head = words[-1] if words else ""
-        generic = {
-            "company": (
-                "Inc.",
-                "Inc",
-                "Co.",
-                "Corp.",
-                "Company",
-                "LLC",
-                "Corporation",
-                "Foods",
-                "Industries",
-            )
-        }
         for org in reversed(self.orgs):
-            if head in generic and any(w in org.split() for w in generic[head]):
+            if head == "company" and any(w in org.split() for w in _COMPANY_WORDS):
                 return self._longest_with(org)
             if head and head in org.casefold().split():
                 return self._longest_with(org)
@@ -249,6 +347,10 @@ class Cast:
     def _longest_with(self, org: str) -> str:
         longer = [o for o in self.orgs if org in o and o != org]
         return max(longer, key=len) if longer else org
+
+
+_COMPANY_WORDS = frozenset(
+    {"Inc.", "Inc", "Co.", "Corp.", "Company", "LLC", "Corporation", "Foods", "Industries"})
 
 
 def _contains(full: list[str], part: list[str]) -> bool:
@@ -321,65 +423,64 @@ def unnamed_intros(paragraphs: list[str]) -> list[str]:
 
 
 def build_cast(paragraphs: list[str]) -> Cast:
-    """Everyone the article's own words name, in reading order."""
-    cast = Cast(paragraphs=paragraphs)
-    for pi, text in enumerate(paragraphs):
-        for m in ORG_RUN.finditer(text):
-            tokens = m.group().split(" ")
-            if len(tokens) == 1:
-                _single(cast, text, pi, m.start(), m.end(), tokens[0])
-            else:
-                _run(cast, text, pi, m.start(), m.end(), tokens)
-    _learn_genders(cast, paragraphs)
-    return cast
+    return Cast(paragraphs)
 
 
 _SAYS = (" said", " says", " told", " added", " wrote", " warned", " explained")
 
 
-def _single(cast: Cast, text: str, pi: int, start: int, end: int, token: str) -> None:
-    """A lone capitalised word: a known person again, or a new one named by a verb."""
-    if token in _LEADING_STOP:
-        return
-    if token.endswith(("’s", "'s")):
-        token = token[:-2]
-    elif token.endswith("."):
-        token = token[:-1]
-    known = cast.resolve_name([token], pi, start, fuzzy=False)
-    if known is None:
-        if token.isupper():
-            return
-        space = text.rfind(" ", 0, max(0, start - 1))
-        previous = text[space + 1 : start].strip().rstrip(",").casefold()
-        role_before = previous in ROLE_NOUNS
-        if not role_before and not text.startswith(_SAYS, end):
-            return
-        # `Rojanksy said`: a misspelling of someone already named, or someone new.
-        known = cast.resolve_name([token], pi, start) or cast.person([token])
-        if role_before:
-            known.roles.add(previous)
-    known.confirmed = True
-    cast.mention(known, pi, start)
+def run_start(text: str, at: int) -> int:
+    """Where the capitalised run holding offset `at` begins."""
+    start = at
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1  # back to the start of the word
+    while start > 1 and text[start - 1] == " ":
+        prev = text.rfind(" ", 0, start - 1) + 1
+        word = text[prev : start - 1]
+        if word and (word[0].isupper() and (word[-1].isalnum() or word[-1] in "’'-.")
+                     or word in _CONNECTORS or word in _PARTICLES):
+            start = prev
+        else:
+            break
+    while True:  # a run never starts with a connector: `and Republican Derek Holloway`
+        space = text.find(" ", start, at)
+        if space < 0 or text[start:space] not in _CONNECTORS and text[start:space] not in (
+                _PARTICLES):
+            return start
+        start = space + 1
 
 
-def _run(cast: Cast, text: str, pi: int, start: int, end: int, tokens: list[str]) -> None:
-    if tokens[-1].endswith(".") and tokens[-1] not in ORG_WORDS and tokens[-1] not in TITLES:
-        tokens[-1] = tokens[-1][:-1]  # the sentence's full stop, not `Co.` or `Gov.`
-    trimmed = tokens
-    while trimmed and trimmed[0] in _LEADING_STOP:
-        trimmed = trimmed[1:]
-    while trimmed and trimmed[-1] in _CONNECTORS:
-        trimmed = trimmed[:-1]
-    after = text[end : end + 24]
-    if len(trimmed) > 1 and is_org_name(trimmed):
-        name = " ".join(trimmed)
-        if name not in cast.orgs:
-            cast.orgs.append(name)
-        acronym = _ACRONYM.match(after.lstrip())
-        if acronym:
-            cast.acronyms[acronym.group(1)] = name
-        return
-    # People: the pieces between connectors. `Jesse and Diana Smith`: both are Smiths.
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+def _classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
+    """Every capitalised run of a paragraph (or just `one`) as a name or an organisation."""
+    runs: list[Run] = []
+    for m in (one,) if one is not None else ORG_RUN.finditer(text):
+        tokens = m.group().split(" ")
+        if len(tokens) == 1 and tokens[0] in _LEADING_STOP:
+            continue
+        if tokens[-1].endswith(".") and tokens[-1] not in ORG_WORDS and tokens[-1] not in TITLES:
+            tokens[-1] = tokens[-1][:-1]  # the sentence's full stop, not `Co.` or `Gov.`
+        if tokens[-1].endswith(("’s", "'s")):
+            tokens[-1] = tokens[-1][:-2]
+        trimmed = tokens
+        while trimmed and trimmed[0] in _LEADING_STOP:
+            trimmed = trimmed[1:]
+        while trimmed and trimmed[-1] in _CONNECTORS:
+            trimmed = trimmed[:-1]
+        if not trimmed:
+            continue
+        if is_org_name(trimmed) and not (len(trimmed) == 1 and trimmed[0].isupper()):
+            runs.append(Run(m.start(), m.end(), "org", trimmed))
+            continue
+        _names(text, m.start(), m.end(), tokens, runs)
+    return runs
+
+
+def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) -> None:
+    """The people in a run: the pieces between connectors (`Jesse and Diana Smith` names two
+    Smiths), each without its titles."""
     pieces: list[list[str]] = [[]]
     for token in tokens:
         if token in _CONNECTORS:
@@ -388,26 +489,29 @@ def _run(cast: Cast, text: str, pi: int, start: int, end: int, tokens: list[str]
             pieces[-1].append(token)
     if len(pieces) == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 2 and "and" in tokens:
         given, (second, surname) = pieces[0][0], pieces[1]
-        if given not in _LEADING_STOP and gender_of_first(given) is not None:
+        if given not in _LEADING_STOP and first_names().get(given) is not None:
             for first in (given, second):
-                person = cast.person([first, surname])
-                person.confirmed = True
-                person.gender = person.gender or gender_of_first(first)
-    offset = start
+                runs.append(Run(start, end, "name", [first, surname], True,
+                                first_names().get(first)))
+            return
+    space = text.rfind(" ", 0, max(0, start - 1))
+    previous = text[space + 1 : start].strip().rstrip(",").casefold()
+    role_before = previous in ROLE_NOUNS
+    after = text[end : end + 24]
     for piece in pieces:
-        if piece:
-            piece_text = " ".join(piece)
-            at = text.find(piece_text, offset)
-            at = offset if at < 0 else at
-            for sub in _split_run(piece_text):
-                _register_run(cast, text, pi, at, at + len(sub), sub)
-                at += len(sub) + 1
-            offset = at
-
-
-def _head_noun(phrase: str) -> str:
-    words = re.split(r"\s+who\s+", phrase)[0].split()
-    return words[-1].casefold() if words else ""
+        for sub in _split_run(" ".join(piece)) if piece else ():
+            raw = sub.split(" ")
+            names, titled, gender = _strip_run(raw)
+            if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
+                continue
+            roles = tuple(t.rstrip(".").casefold() for t in raw[: len(raw) - len(names)]
+                          if t in TITLES or t.rstrip(".") in TITLES)
+            if role_before:
+                roles += (previous,)
+            confirmed = (titled or role_before or first_names().get(names[0]) is not None
+                         or bool(_AFTER_NAME_CONFIRMS.match(after))
+                         or text.startswith(_SAYS, end))
+            runs.append(Run(start, end, "name", names, confirmed, gender, roles))
 
 
 def _split_run(run: str) -> list[str]:
@@ -421,75 +525,3 @@ def _split_run(run: str) -> list[str]:
     if current:
         pieces.append(" ".join(current))
     return pieces
-
-
-def _register_run(cast: Cast, text: str, pi: int, start: int, end: int, run: str) -> None:
-    raw = run.split(" ")
-    if raw[-1].endswith(".") and len(raw[-1]) > 2 and raw[-1] not in TITLES:
-        raw[-1] = raw[-1][:-1]  # the sentence's full stop, not an abbreviation
-    raw[-1] = _POSSESSIVE.sub("", raw[-1]) if raw[-1].endswith(("’s", "'s")) else raw[-1]
-    after = text[end : end + 24]
-    acronym = _ACRONYM.match(after.lstrip())
-    if is_org_name(raw) or acronym:
-        tokens = raw[1:] if raw[0] in _LEADING_STOP else raw
-        if not tokens:
-            return
-        name = " ".join(tokens)
-        if name not in cast.orgs and not (len(tokens) == 1 and tokens[0].isupper()):
-            cast.orgs.append(name)
-        if acronym and len(tokens) > 1:
-            cast.acronyms[acronym.group(1)] = name
-        return
-    tokens, titled, gender = _strip_run(raw)
-    if not tokens or any(t in _MONTHS for t in tokens):
-        return
-    if any(t in _PLACE_WORDS for t in tokens):
-        return
-    before = text[max(0, start - 30) : start].split()
-    role_before = bool(before) and before[-1].casefold().rstrip(",") in ROLE_NOUNS
-    confirmed = (
-        titled
-        or role_before
-        or gender_of_first(tokens[0]) is not None
-        or bool(_AFTER_NAME_CONFIRMS.match(after))
-    )
-    if len(tokens) == 1 and not (titled or role_before):
-        known = cast.resolve_name(tokens, pi, start, fuzzy=False)
-        if known is None:
-            if not _SAYS_AFTER.match(after):
-                return
-            known = cast.person(tokens)
-        known.confirmed = known.confirmed or confirmed
-        cast.mention(known, pi, start)
-        return
-    person = cast.person(tokens)
-    person.confirmed = person.confirmed or confirmed
-    person.roles.update(
-        t.rstrip(".").casefold()
-        for t in raw[: len(raw) - len(tokens)]
-        if t in TITLES or t.rstrip(".") in TITLES
-    )
-    if role_before:
-        person.roles.add(before[-1].casefold().rstrip(","))
-    person.gender = (
-        person.gender
-        or gender
-        or (gender_of_first(person.tokens[0]) if len(person.tokens) > 1 else None)
-    )
-    cast.mention(person, pi, start)
-
-
-def _learn_genders(cast: Cast, paragraphs: list[str]) -> None:
-    """A person of unknown gender takes the first he/she that follows a mention of them
-    before anyone else is mentioned."""
-    timeline = cast.timeline
-    for k, (pi, offset, person) in enumerate(timeline):
-        if person.gender is not None:
-            continue
-        text = paragraphs[pi]
-        limit = len(text)
-        if k + 1 < len(timeline) and timeline[k + 1][0] == pi:
-            limit = timeline[k + 1][1]
-        found = _PRONOUN.search(text, offset, limit)
-        if found:
-            person.gender = _PRONOUN_GENDER[found.group(1).casefold()]

@@ -16,6 +16,7 @@ from toolkit.quotes.lexicon import words
 _MARK = re.compile('["“”]')
 MASK = "\x00"
 _ABBREVIATIONS = words("abbreviations")
+_WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)[.!?][)\]’']*\s+$")
 _BOUNDARY = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
 
 
@@ -58,18 +59,22 @@ def find_spans(paragraph: str) -> list[Span]:
 
 def mask(paragraph: str, spans: list[Span]) -> str:
     """The paragraph with each quotation (marks included) replaced by MASK characters."""
-    chars = list(paragraph)
+    pieces = []
+    at = 0
     for span in spans:
-        for i in range(span.open, span.outer_end if span.closed else len(paragraph)):
-            chars[i] = MASK
-    return "".join(chars)
+        stop = span.outer_end if span.closed else len(paragraph)
+        pieces.append(paragraph[at : span.open])
+        pieces.append(MASK * (stop - span.open))
+        at = stop
+    pieces.append(paragraph[at:])
+    return "".join(pieces)
 
 
 def sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]:
     """Offsets where a sentence starts (0 included), found outside quotations only."""
     bounds = [0]
     for m in _BOUNDARY.finditer(masked):
-        word = re.search(r"([A-Za-z.]+)[.!?][)\]’']*\s+$", masked[max(0, m.start() - 12) : m.end()])
+        word = _WORD_BEFORE_STOP.search(masked[max(0, m.start() - 12) : m.end()])
         if word and _is_abbreviation(word.group(1)):
             continue
         bounds.append(m.end())

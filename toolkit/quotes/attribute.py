@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.mentions import (
     CAP_RUN,
+    _trie,
     run_start,
     ORG_RUN,
     ORG_WORDS,
@@ -36,29 +37,7 @@ _VERBS = (
     "accused|accuses|telling|adding|noting|calling|describing|warning|arguing|insisting|"
     "explaining|writing|accusing|insisted"
 )
-def trie_pattern(words: list[str]) -> str:
-    """An alternation of `words` factored into a trie (`sa(?:id|y(?:s|ing)?)`): Python's regex
-    engine tries alternatives one by one, so sharing prefixes makes the scan several times
-    faster."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        ends = "" in node
-        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(root)
-
-
-CUE = re.compile(rf"\b(?:{trie_pattern(_VERBS.split('|'))})\b")
+CUE = re.compile(rf"\b(?:{_trie(_VERBS.split('|'))})\b")
 _PASSIVE_CUES = frozenset({"deemed", "dubbed", "labeled", "labelled"})
 _PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None}
 _SKIP_BEFORE = words("skip_before_cue")

@@ -24,13 +24,14 @@ from toolkit.quotes.mentions import Cast, build_cast
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 
 _RATINGS = words("ratings")
-_WORK_NOUNS = re.compile(
-    r"\b(?:film|movie|book|song|album|show|series|play|novel|documentary|podcast|episode|poem|"
-    r"titled|entitled|so-called|nicknamed|named|dubbed|known as|what(?:’s|'s| is) called|"
-    r"referred to as|slogan|motto|hashtag|term|phrase|word|label|sign|signs|banner|headline)"
-    r"\W*$",
-    re.IGNORECASE,
+# Words right before a quotation that make it a title, a name or a term, not speech.
+_WORK_WORDS = frozenset(
+    "film movie book song album show series play novel documentary podcast episode poem "
+    "titled entitled so-called nicknamed named dubbed slogan motto hashtag term phrase word "
+    "label sign signs banner headline called".split()
 )
+_WORK_PAIRS = frozenset({"known as", "referred to as", "what’s called", "what's called",
+                         "is called"})
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
 
@@ -75,9 +76,13 @@ def _not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
     text = paragraph[span.start : span.end].strip(" ,.;:!?")
     if text.casefold() in _RATINGS:
         return True
-    before = masked[max(0, span.open - 40) : span.open]
-    if partial and _WORK_NOUNS.search(before):
-        return True
+    if partial:
+        words = masked[max(0, span.open - 40) : span.open].rstrip(" ,:").split()
+        last = words[-1].casefold() if words else ""
+        pair = " ".join(words[-2:]).casefold()
+        # `called` alone is a cue (`called the damage "devastating"`); after `what's`, a term
+        if last in _WORK_WORDS and last != "called" or pair in _WORK_PAIRS:
+            return True
     words = text.split()
     # A name or title in quotation marks: `Walter "Walt" Pruitt`, `"Pruitt Diamond"`.
     return (
@@ -88,39 +93,80 @@ def _not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
     )
 
 
+_FAST_CUES = ("said|says|added|adds|told|tells|wrote|writes|asked|explained|continued|recalled|"
+              "warned|noted|insisted|replied|yelled|tweeted")
+_FAST_NAME = r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,2}"
+# The commonest attributions, matched in one step right after or before the quotation;
+# anything else goes through the general search below.
+_FAST_AFTER = re.compile(
+    rf"[,!?]?[ ]+(?:(?P<pron>[Hh]e|[Ss]he)|(?P<name>{_FAST_NAME})) (?P<cue>{_FAST_CUES})\b"
+    rf"|[,!?]?[ ]+(?P<cue2>{_FAST_CUES}) (?P<name2>{_FAST_NAME})(?=[,.;]|$)"
+)
+_FAST_BEFORE = re.compile(
+    rf"(?:^|[.!?] |\x00 )(?:(?P<pron>[Hh]e|[Ss]he)|(?P<name>{_FAST_NAME})) "
+    rf"(?P<cue>{_FAST_CUES})[,:] ?$"
+)
+
+
+def _fast(span: Span, masked: str, begin: int) -> tuple[str, Mention] | None:
+    if span.closed:
+        m = _FAST_AFTER.match(masked, span.outer_end)
+        if m is not None:
+            group = "pron" if m.group("pron") else "name" if m.group("name") else "name2"
+            kind = "pronoun" if group == "pron" else "name"
+            cue = m.group("cue") or m.group("cue2")
+            return cue, Mention(m.group(group), m.start(group), m.end(group), kind)
+    lead = max(begin, span.open - 80)
+    m = _FAST_BEFORE.search(masked, lead, span.open)
+    if m is not None and m.end() == span.open or (m is not None and not masked[
+            m.end() : span.open].strip()):
+        group = "pron" if m.group("pron") else "name"
+        kind = "pronoun" if group == "pron" else "name"
+        return m.group("cue"), Mention(m.group(group), m.start(group), m.end(group), kind)
+    return None
+
+
 def _attribute(
     found: Found, paragraph: str, masked: str, bounds: list[int], cast: Cast, last: Speaker | None
 ) -> None:
     span = found.span
     begin, end = sentence_of(bounds, span.open, len(paragraph))
     end = max(end, span.outer_end)
+    fast = _fast(span, masked, begin)
+    if fast is not None and _accept(found, fast[1], fast[0], paragraph, masked, begin, cast, last):
+        return
     # stop the after-context at the next quotation: its words belong to the next span
     nxt = masked.find("\x00", span.outer_end)
     after_end = end if nxt < 0 else min(end, nxt)
-    cues_before = [c for c in CUE.finditer(masked, begin, span.open)]
-    cues_after = [c for c in CUE.finditer(masked, span.outer_end, after_end)]
     choices = []
-    if cues_after:
-        c = cues_after[0]
+    for c in CUE.finditer(masked, span.outer_end, after_end):
         choices.append((c.start() - span.outer_end, c, "after"))
-    if cues_before:
-        c = cues_before[-1]
-        choices.append((span.open - c.end(), c, "before"))
+        break
+    cue_before = None
+    for cue_before in CUE.finditer(masked, begin, span.open):
+        pass
+    if cue_before is not None:
+        choices.append((span.open - cue_before.end(), cue_before, "before"))
     for _, cue, side in sorted(choices, key=lambda x: x[0]):
         mention = _mention_for(cue, side, masked, begin, end, span)
-        if mention is None:
-            continue
-        speaker = resolve(mention, cast, found.paragraph, span.open, last)
-        if mention.kind == "pronoun" and mention.text.casefold() in ("he", "she"):
-            # `A state health official said … "…," she said.`: the subject of an earlier
-            # reporting verb in this paragraph comes before people merely mentioned.
-            earlier = _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last)
-            if earlier is not None and _fits(earlier, mention.text, cast):
-                speaker = earlier
-        if speaker is None:
-            continue
-        found.speaker, found.mention, found.cue, found.own = speaker, mention, cue.group(), True
-        return
+        if mention is not None and _accept(found, mention, cue.group(), paragraph, masked,
+                                           begin, cast, last):
+            return
+
+
+def _accept(found: Found, mention: Mention, cue: str, paragraph: str, masked: str, begin: int,
+            cast: Cast, last: Speaker | None) -> bool:
+    speaker = resolve(mention, cast, found.paragraph, found.span.open, last)
+    if mention.kind == "pronoun" and mention.text.casefold() in ("he", "she"):
+        # `A state health official said … "…," she said.`: the subject of an earlier
+        # reporting verb in this paragraph comes before people merely mentioned.
+        earlier = _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last)
+        if earlier is not None and _fits(earlier, mention.text, cast):
+            speaker = earlier
+    if speaker is None:
+        return False
+    found.speaker, found.mention, found.cue, found.own = speaker, mention, cue, True
+    return True
 
 
 def _mention_for(

@@ -146,6 +146,9 @@ class Cast:
         self.paragraphs = paragraphs
         self._runs: dict[int, list[Run]] = {}
         self._with: dict[str, list[tuple[int, Run]]] = {}
+        self.joined = "\n".join(paragraphs)
+        self._name_at: dict[tuple[int, int], list[str]] = {}
+        self._starts: dict[int, list[int]] = {}
         self._at: dict[tuple[int, int], list[Run]] = {}
         self._names: dict[tuple[str, ...], Person | None] = {}
         self._genders: dict[str, str | None] = {}
@@ -252,10 +255,17 @@ class Cast:
 
     def _fullest(self, tokens: list[str]) -> Person | None:
         best: list[str] | None = None
-        for _, run in self.runs_with(tokens[-1]):
-            if run.kind == "name" and _contains(run.tokens, tokens) and (
-                    best is None or len(run.tokens) > len(best)):
-                best = run.tokens
+        word = tokens[-1]
+        for pi, text in enumerate(self.paragraphs):
+            at = text.find(word)
+            while at >= 0:
+                key = (pi, at)
+                name = self._name_at.get(key)
+                if name is None:
+                    name = self._name_at[key] = _name_at(text, at)
+                if _contains(name, tokens) and (best is None or len(name) > len(best)):
+                    best = name
+                at = text.find(word, at + len(word))
         if best is None:
             return None
         return Person(" ".join(best), best, self.gender(best))
@@ -265,8 +275,7 @@ class Cast:
         if len(word) < 4:
             return None
         similar = {
-            w for text in self.paragraphs
-            for w in re.findall(r"\b" + re.escape(word[0]) + r"[\w’'\-]{2,}", text)
+            w for w in re.findall(r"\b" + re.escape(word[:2]) + r"[\w’'\-]+", self.joined)
             if w != word and _close(w, word)
         }
         found: dict[str, list[str]] = {}
@@ -304,24 +313,43 @@ class Cast:
         return None
 
     def recent(self, para: int, offset: int, gender: str | None) -> Person | None:
-        """The most recently named person before (para, offset) of a compatible gender."""
+        """The most recently named person before (para, offset) of a compatible gender.
+        Runs are looked at from the quotation backwards, and only as far as needed."""
         for pi in range(para, max(-1, para - 4), -1):
-            for run in reversed(self.runs(pi)):
-                if run.kind != "name" or (pi == para and run.start >= offset):
+            text = self.paragraphs[pi]
+            starts = self._starts.get(pi)
+            if starts is None:
+                starts = self._starts[pi] = [m.start() for m in ORG_RUN.finditer(text)]
+            for start in reversed(starts):
+                if pi == para and start >= offset:
                     continue
-                person = self.resolve_name(run.tokens, fuzzy=False)
-                if person is None or not (run.confirmed or len(person.tokens) > 1):
+                key = (pi, start)
+                name = self._name_at.get(key)
+                if name is None:
+                    name = self._name_at[key] = _name_at(text, start)
+                if not name:
+                    continue
+                person = self.resolve_name(name, fuzzy=False)
+                if person is None:
+                    continue
+                if len(person.tokens) < 2 and not _confirmed_single(text, start, name[-1]):
                     continue
                 if gender is None or person.gender in (gender, None):
                     return person
         return None
 
     def with_role(self, role: str) -> Person | None:
-        """`the governor` → the person the article titles Governor."""
-        for pi in range(len(self.paragraphs)):
-            for run in self.runs(pi):
-                if run.kind == "name" and role in run.roles:
-                    return self.resolve_name(run.tokens, fuzzy=False)
+        """`the governor` → the person the article titles Governor (`Gov. Rick Scott`)."""
+        titles = _TITLE_FORMS.get(role)
+        if titles is None:
+            return None
+        for pi, text in enumerate(self.paragraphs):
+            for title in titles:
+                at = text.find(title + " ")
+                if at >= 0:
+                    name = _name_at(text, at + len(title) + 1)
+                    if name:
+                        return self.resolve_name(name, fuzzy=False)
         return None
 
     def org(self, phrase: str) -> str | None:
@@ -397,29 +425,49 @@ ORG_RUN = re.compile(
 )
 
 
+def _trie(words: list[str]) -> str:
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+_SOURCE_NOUN = re.compile(rf"(?i)\b(?:{_trie(sorted(SOURCE_NOUNS))})\b")
+
+
 def unnamed_intros(paragraphs: list[str]) -> list[str]:
     """`a senior Biden administration official`, `a 33-year-old Cuban economist who lives
     there`: indefinite descriptions of a source, first form of each head noun, in order."""
     intros: list[str] = []
     heads: set[str] = set()
     for text in paragraphs:
-        if SOURCE_NOUNS.isdisjoint(_WORD_RE.findall(text.casefold())):
-            continue  # the common case: nothing to look for in this paragraph
-        found = list(_WORD_RE.finditer(text))
-        for i, m in enumerate(found):
+        for m in _SOURCE_NOUN.finditer(text):
             head = m.group().casefold()
-            if head not in SOURCE_NOUNS or head in heads:
+            if head in heads:
                 continue
-            for j in range(i - 1, max(-1, i - 7), -1):
-                if found[j].group().casefold() in _UNNAMED_DETERMINERS:
-                    if any(c in text[found[j].end() : m.start()] for c in ",.;:\x00"):
-                        break
-                    who = _WHO_CLAUSE.match(text, m.end())
-                    phrase = text[found[j].start() : who.end() if who else m.end()].strip()
-                    intros.append(phrase[0].lower() + phrase[1:])
-                    heads.add(head)
-                    break
+            det = _DETERMINER_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            if det is None:
+                continue
+            who = _WHO_CLAUSE.match(text, m.end())
+            phrase = text[det.start(1) : who.end() if who else m.end()].strip()
+            intros.append(phrase[0].lower() + phrase[1:])
+            heads.add(head)
     return intros
+
+
+# `a`/`an`/`another`/`one` and up to five words, ending right before a source noun.
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]+\s+){0,5}$")
 
 
 def build_cast(paragraphs: list[str]) -> Cast:
@@ -512,6 +560,59 @@ def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) 
                          or bool(_AFTER_NAME_CONFIRMS.match(after))
                          or text.startswith(_SAYS, end))
             runs.append(Run(start, end, "name", names, confirmed, gender, roles))
+
+
+# `the governor` is the person titled `Governor` or `Gov.`: the roles a definite
+# description can point back to, and how the title is printed before a name.
+_TITLE_FORMS: dict[str, tuple[str, ...]] = {}
+for _title in TITLES:
+    _TITLE_FORMS.setdefault(_title.rstrip(".").casefold(), ())
+    _TITLE_FORMS[_title.rstrip(".").casefold()] += (_title,)
+for _short, _long in (("gov", "governor"), ("sen", "senator"), ("rep", "representative"),
+                      ("supt", "superintendent"), ("gen", "general"), ("capt", "captain"),
+                      ("prof", "professor"), ("dr", "doctor")):
+    _TITLE_FORMS[_long] = _TITLE_FORMS.get(_long, ()) + _TITLE_FORMS.get(_short, ())
+
+
+def _confirmed_single(text: str, start: int, word: str) -> bool:
+    """A one-word name counts as a person next to a title, a role or a reporting verb."""
+    end = text.find(word, start) + len(word)
+    space = text.rfind(" ", 0, max(0, start - 1))
+    previous = text[space + 1 : start].strip().rstrip(",").casefold()
+    return (previous in ROLE_NOUNS or previous.rstrip(".").capitalize() in TITLES
+            or text.startswith(_SAYS, end))
+
+
+def _name_at(text: str, at: int) -> list[str]:
+    """The person's name (titles dropped) in the capitalised run holding offset `at`; empty
+    when that run is an organisation, a place or no name at all."""
+    start = run_start(text, at)
+    m = ORG_RUN.match(text, start)
+    if m is None or m.end() <= at:
+        return []
+    tokens = m.group().split(" ")
+    if tokens[-1].endswith(".") and tokens[-1] not in TITLES:
+        tokens[-1] = tokens[-1][:-1]
+    if tokens[-1].endswith(("’s", "'s")):
+        tokens[-1] = tokens[-1][:-2]
+    trimmed = [t for t in tokens if t not in _LEADING_STOP] if len(tokens) > 1 else tokens
+    if is_org_name(trimmed):
+        return []
+    # the piece between connectors that holds `at`
+    offset = start
+    piece: list[str] = []
+    for token in tokens:
+        if token in _CONNECTORS:
+            if offset > at:
+                break
+            piece = []
+        else:
+            piece.append(token)
+        offset += len(token) + 1
+    names, _, _ = _strip_run(piece)
+    if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
+        return []
+    return names
 
 
 def _split_run(run: str) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -70,9 +71,18 @@ sys.exit(code)
 """
 
 
-def run(corpus: Path, out: Path, workers: int, articles: int, size: int) -> None:
+def run(corpus: Path, out: Path, workers: int, articles: int, size: int, quotes: bool) -> None:
     started = time.perf_counter()
-    args = ["convert", str(corpus), "-o", str(out), "--workers", str(workers), "--quiet"]
+    args = [
+        "convert",
+        str(corpus),
+        "-o",
+        str(out),
+        "--workers",
+        str(workers),
+        "--quiet",
+        "--quotes" if quotes else "--no-quotes",
+    ]
     proc = subprocess.run(
         [sys.executable, "-c", _MEASURED, *args], capture_output=True, text=True, check=False
     )
@@ -83,9 +93,34 @@ def run(corpus: Path, out: Path, workers: int, articles: int, size: int) -> None
     timings = json.loads((out / "manifest.json").read_text("utf-8"))["timings"]
     stages = ", ".join(f"{name} {value:.1f}s" for name, value in timings.items())
     print(
-        f"workers={workers}: {articles:,} articles in {seconds:.1f}s: "
+        f"workers={workers} {'with' if quotes else 'without'} quotes: {articles:,} articles in {seconds:.1f}s: "
         f"{articles / seconds:,.0f} articles/s, {size / seconds / 1e6:.1f} MB/s, "
         f"peak RSS {peak_kib / 1024:.0f} MiB ({stages})"
+    )
+
+
+def _quote_share(corpus: Path) -> None:
+    """Per-article cost of quote extraction next to the whole conversion, in one process."""
+    from toolkit.records.build import Origin, build_record
+    from toolkit.sources.documents import decode, split_documents
+
+    docs = []
+    with (corpus / "part-0000.txt").open("rb") as fh:
+        for raw in split_documents(fh):
+            docs.append(decode(raw.data).text)
+            if len(docs) == 2000:
+                break
+    origin = Origin("bench", "0" * 64, 0, 0, "txt", "utf-8")
+    timings = {}
+    for quotes in (False, True):
+        started = time.perf_counter()
+        for doc in docs:
+            build_record(doc, origin, quotes=quotes)
+        timings[quotes] = (time.perf_counter() - started) / len(docs) * 1e6
+    share = (timings[True] - timings[False]) / timings[True]
+    print(
+        f"record building per article: {timings[False]:.0f} µs without quotes, "
+        f"{timings[True]:.0f} µs with quotes; quote extraction is {share:.0%} of it"
     )
 
 
@@ -99,8 +134,12 @@ def main() -> None:
         corpus = Path(tmp) / "corpus"
         size = make_corpus(corpus, args.articles, args.files)
         print(f"corpus: {args.articles:,} articles, {size / 1e6:.1f} MB in {args.files} files")
-        for workers in args.workers:
-            run(corpus, Path(tmp) / f"out-{workers}", workers, args.articles, size)
+        for quotes in (False, True):
+            for workers in args.workers:
+                out = Path(tmp) / f"out-{workers}-{quotes}"
+                run(corpus, out, workers, args.articles, size, quotes)
+                shutil.rmtree(out)
+        _quote_share(corpus)
 
 
 if __name__ == "__main__":

@@ -47,6 +47,12 @@ from toolkit.pipeline.run import convert
     type=click.IntRange(1),
     help="Reject single documents larger than this as `too_large`.",
 )
+@click.option(
+    "--quotes/--no-quotes",
+    default=True,
+    show_default=True,
+    help="Extract quotes and their speakers into each record's `quotes`.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON on stdout.")
 def convert_command(
@@ -56,6 +62,7 @@ def convert_command(
     compress: bool,
     strict: bool,
     max_document_mb: int,
+    quotes: bool,
     quiet: bool,
     as_json: bool,
 ) -> int:
@@ -74,6 +81,7 @@ def convert_command(
         compress_jsonl=compress,
         strict=strict,
         max_document_bytes=max_document_mb * MIB,
+        quotes=quotes,
     )
     progress = ProgressLine(0, enabled=None if not quiet and not as_json else False)
     report = convert(list(inputs), out, options, progress)

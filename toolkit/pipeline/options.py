@@ -14,6 +14,7 @@ class ConvertOptions:
     strict: bool = False  # any reject fails the run: no records are written under final names
     max_document_bytes: int = 256 * MIB  # larger documents are rejected as `too_large`
     max_reject_chars: int = 4 * MIB  # rejects keep at most this much of their raw text
+    quotes: bool = True  # extract quotes and speakers into every record
 
     def __post_init__(self) -> None:
         if self.workers < 1:

@@ -211,6 +211,7 @@ def _manifest(
             "compress_jsonl": options.compress_jsonl,
             "strict": options.strict,
             "max_document_bytes": options.max_document_bytes,
+            "quotes": options.quotes,
         },
         "inputs": [
             {

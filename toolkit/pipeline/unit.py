@@ -140,7 +140,7 @@ def _convert_document(
     decoded = decode(raw.data)
     origin = Origin(unit.path, sha, raw.offset, len(raw.data), unit.format, decoded.encoding)
     try:
-        record = build_record(decoded.text, origin)
+        record = build_record(decoded.text, origin, quotes=options.quotes)
     except ParseReject as exc:
         return "reject", _reject(origin, exc.code, exc.message, decoded.text, options)
     if not is_valid(record):

@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.mentions import (
     CAP_RUN,
-    _trie,
-    run_start,
     ORG_RUN,
     ORG_WORDS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     Cast,
     _strip_run,
+    _trie,
     is_org_name,
+    run_start,
 )
 from toolkit.quotes.spans import MASK
 
@@ -48,7 +48,8 @@ _RUN_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 _TOKEN = re.compile(r"[\w’'\-]+")
 _TOKEN_DOT = re.compile(r"[\w’'\-\.]+")
 _OPENING_PHRASE = re.compile(
-    r"(?:(?:On|In|At|After|For|With|But|And|Still|Later|Earlier) [^,]*,\s*)")
+    r"(?:(?:On|In|At|After|For|With|But|And|Still|Later|Earlier) [^,]*,\s*)"
+)
 _LAST_WORD = re.compile(r"(\S+)$")
 _RELATIVE_END = re.compile(r",?\s*\b(?:who|which)$")
 _COMMA = re.compile(r",\s*")
@@ -139,8 +140,12 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
         return _description_back(text, begin)
     start = run_start(text, len(text) - 1)
     org = ORG_RUN.match(text, start)
-    if org is not None and org.end() == len(text) and " " in org.group() and is_org_name(
-            org.group().split()):
+    if (
+        org is not None
+        and org.end() == len(text)
+        and " " in org.group()
+        and is_org_name(org.group().split())
+    ):
         value = org.group().removeprefix("The ").removeprefix("the ")
         at = begin + org.end() - len(value)
         return Mention(value, at, at + len(value), "name")

@@ -30,8 +30,9 @@ _WORK_WORDS = frozenset(
     "titled entitled so-called nicknamed named dubbed slogan motto hashtag term phrase word "
     "label sign signs banner headline called".split()
 )
-_WORK_PAIRS = frozenset({"known as", "referred to as", "what’s called", "what's called",
-                         "is called"})
+_WORK_PAIRS = frozenset(
+    {"known as", "referred to as", "what’s called", "what's called", "is called"}
+)
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
 
@@ -81,7 +82,7 @@ def _not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
         last = words[-1].casefold() if words else ""
         pair = " ".join(words[-2:]).casefold()
         # `called` alone is a cue (`called the damage "devastating"`); after `what's`, a term
-        if last in _WORK_WORDS and last != "called" or pair in _WORK_PAIRS:
+        if (last in _WORK_WORDS and last != "called") or pair in _WORK_PAIRS:
             return True
     words = text.split()
     # A name or title in quotation marks: `Walter "Walt" Pruitt`, `"Pruitt Diamond"`.
@@ -93,8 +94,10 @@ def _not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
     )
 
 
-_FAST_CUES = ("said|says|added|adds|told|tells|wrote|writes|asked|explained|continued|recalled|"
-              "warned|noted|insisted|replied|yelled|tweeted")
+_FAST_CUES = (
+    "said|says|added|adds|told|tells|wrote|writes|asked|explained|continued|recalled|"
+    "warned|noted|insisted|replied|yelled|tweeted"
+)
 _FAST_NAME = r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,2}"
 # The commonest attributions, matched in one step right after or before the quotation;
 # anything else goes through the general search below.
@@ -118,8 +121,9 @@ def _fast(span: Span, masked: str, begin: int) -> tuple[str, Mention] | None:
             return cue, Mention(m.group(group), m.start(group), m.end(group), kind)
     lead = max(begin, span.open - 80)
     m = _FAST_BEFORE.search(masked, lead, span.open)
-    if m is not None and m.end() == span.open or (m is not None and not masked[
-            m.end() : span.open].strip()):
+    if (m is not None and m.end() == span.open) or (
+        m is not None and not masked[m.end() : span.open].strip()
+    ):
         group = "pron" if m.group("pron") else "name"
         kind = "pronoun" if group == "pron" else "name"
         return m.group("cue"), Mention(m.group(group), m.start(group), m.end(group), kind)
@@ -149,13 +153,22 @@ def _attribute(
         choices.append((span.open - cue_before.end(), cue_before, "before"))
     for _, cue, side in sorted(choices, key=lambda x: x[0]):
         mention = _mention_for(cue, side, masked, begin, end, span)
-        if mention is not None and _accept(found, mention, cue.group(), paragraph, masked,
-                                           begin, cast, last):
+        if mention is not None and _accept(
+            found, mention, cue.group(), paragraph, masked, begin, cast, last
+        ):
             return
 
 
-def _accept(found: Found, mention: Mention, cue: str, paragraph: str, masked: str, begin: int,
-            cast: Cast, last: Speaker | None) -> bool:
+def _accept(
+    found: Found,
+    mention: Mention,
+    cue: str,
+    paragraph: str,
+    masked: str,
+    begin: int,
+    cast: Cast,
+    last: Speaker | None,
+) -> bool:
     speaker = resolve(mention, cast, found.paragraph, found.span.open, last)
     if mention.kind == "pronoun" and mention.text.casefold() in ("he", "she"):
         # `A state health official said … "…," she said.`: the subject of an earlier

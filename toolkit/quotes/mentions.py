@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 
 from toolkit.quotes.lexicon import words
@@ -236,8 +236,9 @@ class Cast:
                     names.append(name)
         return names
 
-    def resolve_name(self, tokens: list[str], para: int = 0, offset: int = 0,
-                     fuzzy: bool = True) -> Person | None:
+    def resolve_name(
+        self, tokens: list[str], para: int = 0, offset: int = 0, fuzzy: bool = True
+    ) -> Person | None:
         """A name mention (`Psaki`, `Rojanksy`, `Diana`) to the fullest name the article
         gives that person."""
         if not tokens:
@@ -275,7 +276,8 @@ class Cast:
         if len(word) < 4:
             return None
         similar = {
-            w for w in re.findall(r"\b" + re.escape(word[:2]) + r"[\w’'\-]+", self.joined)
+            w
+            for w in re.findall(r"\b" + re.escape(word[:2]) + r"[\w’'\-]+", self.joined)
             if w != word and _close(w, word)
         }
         found: dict[str, list[str]] = {}
@@ -378,7 +380,8 @@ class Cast:
 
 
 _COMPANY_WORDS = frozenset(
-    {"Inc.", "Inc", "Co.", "Corp.", "Company", "LLC", "Corporation", "Foods", "Industries"})
+    {"Inc.", "Inc", "Co.", "Corp.", "Company", "LLC", "Corporation", "Foods", "Industries"}
+)
 
 
 def _contains(full: list[str], part: list[str]) -> bool:
@@ -485,15 +488,19 @@ def run_start(text: str, at: int) -> int:
     while start > 1 and text[start - 1] == " ":
         prev = text.rfind(" ", 0, start - 1) + 1
         word = text[prev : start - 1]
-        if word and (word[0].isupper() and (word[-1].isalnum() or word[-1] in "’'-.")
-                     or word in _CONNECTORS or word in _PARTICLES):
+        if word and (
+            (word[0].isupper() and (word[-1].isalnum() or word[-1] in "’'-."))
+            or word in _CONNECTORS
+            or word in _PARTICLES
+        ):
             start = prev
         else:
             break
     while True:  # a run never starts with a connector: `and Republican Derek Holloway`
         space = text.find(" ", start, at)
-        if space < 0 or text[start:space] not in _CONNECTORS and text[start:space] not in (
-                _PARTICLES):
+        if space < 0 or (
+            text[start:space] not in _CONNECTORS and text[start:space] not in (_PARTICLES)
+        ):
             return start
         start = space + 1
 
@@ -539,8 +546,9 @@ def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) 
         given, (second, surname) = pieces[0][0], pieces[1]
         if given not in _LEADING_STOP and first_names().get(given) is not None:
             for first in (given, second):
-                runs.append(Run(start, end, "name", [first, surname], True,
-                                first_names().get(first)))
+                runs.append(
+                    Run(start, end, "name", [first, surname], True, first_names().get(first))
+                )
             return
     space = text.rfind(" ", 0, max(0, start - 1))
     previous = text[space + 1 : start].strip().rstrip(",").casefold()
@@ -552,13 +560,20 @@ def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) 
             names, titled, gender = _strip_run(raw)
             if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
                 continue
-            roles = tuple(t.rstrip(".").casefold() for t in raw[: len(raw) - len(names)]
-                          if t in TITLES or t.rstrip(".") in TITLES)
+            roles = tuple(
+                t.rstrip(".").casefold()
+                for t in raw[: len(raw) - len(names)]
+                if t in TITLES or t.rstrip(".") in TITLES
+            )
             if role_before:
                 roles += (previous,)
-            confirmed = (titled or role_before or first_names().get(names[0]) is not None
-                         or bool(_AFTER_NAME_CONFIRMS.match(after))
-                         or text.startswith(_SAYS, end))
+            confirmed = (
+                titled
+                or role_before
+                or first_names().get(names[0]) is not None
+                or bool(_AFTER_NAME_CONFIRMS.match(after))
+                or text.startswith(_SAYS, end)
+            )
             runs.append(Run(start, end, "name", names, confirmed, gender, roles))
 
 
@@ -568,9 +583,16 @@ _TITLE_FORMS: dict[str, tuple[str, ...]] = {}
 for _title in TITLES:
     _TITLE_FORMS.setdefault(_title.rstrip(".").casefold(), ())
     _TITLE_FORMS[_title.rstrip(".").casefold()] += (_title,)
-for _short, _long in (("gov", "governor"), ("sen", "senator"), ("rep", "representative"),
-                      ("supt", "superintendent"), ("gen", "general"), ("capt", "captain"),
-                      ("prof", "professor"), ("dr", "doctor")):
+for _short, _long in (
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("supt", "superintendent"),
+    ("gen", "general"),
+    ("capt", "captain"),
+    ("prof", "professor"),
+    ("dr", "doctor"),
+):
     _TITLE_FORMS[_long] = _TITLE_FORMS.get(_long, ()) + _TITLE_FORMS.get(_short, ())
 
 
@@ -579,8 +601,11 @@ def _confirmed_single(text: str, start: int, word: str) -> bool:
     end = text.find(word, start) + len(word)
     space = text.rfind(" ", 0, max(0, start - 1))
     previous = text[space + 1 : start].strip().rstrip(",").casefold()
-    return (previous in ROLE_NOUNS or previous.rstrip(".").capitalize() in TITLES
-            or text.startswith(_SAYS, end))
+    return (
+        previous in ROLE_NOUNS
+        or previous.rstrip(".").capitalize() in TITLES
+        or text.startswith(_SAYS, end)
+    )
 
 
 def _name_at(text: str, at: int) -> list[str]:

@@ -150,7 +150,7 @@ class Cast:
         self._name_at: dict[tuple[int, int], list[str]] = {}
         self._starts: dict[int, list[int]] = {}
         self._at: dict[tuple[int, int], list[Run]] = {}
-        self._names: dict[tuple[str, ...], Person | None] = {}
+        self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
         self._genders: dict[str, str | None] = {}
         self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
@@ -244,9 +244,11 @@ class Cast:
         if not tokens:
             return None
         key = tuple(tokens)
-        if key not in self._names:
-            self._names[key] = self._fullest(tokens)
-        person = self._names[key]
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = self._fullest(tokens)
+        picked = _pick(found, para, offset)
+        person = Person(" ".join(picked), picked, self.gender(picked)) if picked else None
         if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
             # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
             word = tokens[0]
@@ -254,8 +256,9 @@ class Cast:
                 return self._fuzzy_surname(word) or person
         return person
 
-    def _fullest(self, tokens: list[str]) -> Person | None:
-        best: list[str] | None = None
+    def _fullest(self, tokens: list[str]) -> list[tuple[int, int, list[str]]]:
+        """Every longest name holding `tokens`, with where it is printed."""
+        best: list[tuple[int, int, list[str]]] = []
         word = tokens[-1]
         for pi, text in enumerate(self.paragraphs):
             at = text.find(word)
@@ -264,12 +267,13 @@ class Cast:
                 name = self._name_at.get(key)
                 if name is None:
                     name = self._name_at[key] = _name_at(text, at)
-                if _contains(name, tokens) and (best is None or len(name) > len(best)):
-                    best = name
+                if _contains(name, tokens):
+                    if not best or len(name) > len(best[0][2]):
+                        best = [(pi, at, name)]
+                    elif len(name) == len(best[0][2]):
+                        best.append((pi, at, name))
                 at = text.find(word, at + len(word))
-        if best is None:
-            return None
-        return Person(" ".join(best), best, self.gender(best))
+        return best
 
     def _fuzzy_surname(self, word: str) -> Person | None:
         # A misspelt later reference (`Rojanksy` for Rojansky): close in spelling, same start.
@@ -331,7 +335,7 @@ class Cast:
                     name = self._name_at[key] = _name_at(text, start)
                 if not name:
                     continue
-                person = self.resolve_name(name, fuzzy=False)
+                person = self.resolve_name(name, pi, start, fuzzy=False)
                 if person is None:
                     continue
                 if len(person.tokens) < 2 and not _confirmed_single(text, start, name[-1]):
@@ -606,6 +610,15 @@ def _confirmed_single(text: str, start: int, word: str) -> bool:
         or previous.rstrip(".").capitalize() in TITLES
         or text.startswith(_SAYS, end)
     )
+
+
+def _pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> list[str] | None:
+    """Of equally full names (`Jesse Smith`, `Diana Smith` for `Smith`), the one printed
+    last before the mention; the first one when none comes before it."""
+    if not found:
+        return None
+    before = [name for pi, at, name in found if (pi, at) < (para, offset)]
+    return before[-1] if before else found[0][2]
 
 
 def _name_at(text: str, at: int) -> list[str]:

@@ -21,8 +21,10 @@ from toolkit.evaluate.report import evaluate  # noqa: E402
 BASELINE = HERE / "eval_baseline.json"
 SETS = {
     "fixtures": (HERE / "data" / "dumps", HERE / "data" / "gold"),
-    "reference": (HERE.parent.parent / "shared" / "reference" / "dumps",
-                  HERE.parent.parent / "shared" / "reference" / "gold"),
+    "reference": (
+        HERE.parent.parent / "shared" / "reference" / "dumps",
+        HERE.parent.parent / "shared" / "reference" / "gold",
+    ),
 }
 
 
@@ -53,8 +55,12 @@ def main() -> int:
     args = parser.parse_args()
     pinned = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     fresh = {name: current(name) for name in available()}
-    worse = [(n, k, v, pinned[n][k]) for n, m in fresh.items() for k, v in m.items()
-             if n in pinned and k in pinned[n] and v < pinned[n][k]]
+    worse = [
+        (n, k, v, pinned[n][k])
+        for n, m in fresh.items()
+        for k, v in m.items()
+        if n in pinned and k in pinned[n] and v < pinned[n][k]
+    ]
     for name, values in fresh.items():
         for key, value in values.items():
             print(f"{name:10} {key:18} {value:.4f}  (baseline {pinned.get(name, {}).get(key)})")

@@ -37,7 +37,8 @@ _VERBS = (
     "accused|accuses|telling|adding|noting|calling|describing|warning|arguing|insisting|"
     "explaining|writing|accusing|insisted"
 )
-CUE = re.compile(rf"\b(?:{_trie(_VERBS.split('|'))})\b")
+# Case-insensitive: `Says a longtime resident: "…"` opens a sentence with its cue.
+CUE = re.compile(rf"(?i)\b(?:{_trie(_VERBS.split('|'))})\b")
 _PASSIVE_CUES = frozenset({"deemed", "dubbed", "labeled", "labelled"})
 _PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None}
 _SKIP_BEFORE = words("skip_before_cue")
@@ -54,6 +55,8 @@ _LAST_WORD = re.compile(r"(\S+)$")
 _RELATIVE_END = re.compile(r",?\s*\b(?:who|which)$")
 _COMMA = re.compile(r",\s*")
 _MODIFIERS = re.compile(r"(?:[a-z][\w’'\-]*\s+){0,4}")
+_WHO = re.compile(r"\s+who\s+")
+_CLAUSE_END = re.compile(r"[,.;:!?()\x00]")
 _STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
 
 
@@ -138,6 +141,8 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
         return Mention(word, begin + last.start(), end, "pronoun")
     if not word[:1].isupper():
         return _description_back(text, begin)
+    if word.casefold() in SOURCE_NOUNS:  # `Forecasters said`: a description, capitalised
+        return Mention(word, begin + last.start(), end, "description")
     start = run_start(text, len(text) - 1)
     org = ORG_RUN.match(text, start)
     if (
@@ -212,6 +217,9 @@ def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
         return Mention(word, base, base + len(word), "pronoun")
     if word.casefold() in _DETERMINERS:
         stop = _STOP_AT.search(text, len(word))
+        if stop is not None and stop.group() == "who":
+            # `a 33-year-old Cuban economist who lives there`: the clause belongs to it
+            stop = _CLAUSE_END.search(text, stop.end())
         phrase = text[: stop.start() if stop else len(text)].rstrip()
         appositive = _COMMA.match(text, len(phrase))
         if appositive:
@@ -283,7 +291,7 @@ def _resolve_name(mention: Mention, cast: Cast, para: int, at: int) -> Speaker |
 
 
 def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
-    words = phrase.split()
+    words = _WHO.split(phrase)[0].split()  # `the official who briefed reporters`: official
     head = words[-1].casefold()
     det = words[0].casefold()
     if (

@@ -95,7 +95,8 @@ def _not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
 
 
 _FAST_CUES = (
-    "said|says|added|adds|told|tells|wrote|writes|asked|explained|continued|recalled|"
+    "said|says|added|adds|told reporters|told|tells|wrote|writes|asked|explained|continued|"
+    "recalled|"
     "warned|noted|insisted|replied|yelled|tweeted"
 )
 _FAST_NAME = r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,2}"
@@ -201,7 +202,10 @@ def _mention_for(
         return mention_before(masked, span.outer_end, cue.start())  # `," he said`
     if word in PARTICIPLES:
         return sentence_subject(masked, begin, cue.start())
-    return mention_before(masked, begin, cue.start())
+    before = mention_before(masked, begin, cue.start())
+    if before is None and not masked[begin : cue.start()].strip():
+        return mention_after(masked, cue.end(), span.open)  # `Says a resident: "…"`
+    return before
 
 
 def _established(
@@ -237,6 +241,7 @@ class _State:
     last_para: int = -2
     unclosed: Found | None = None  # previous paragraph ended inside a quotation
     quiet: int = -1  # the latest paragraph without quotations
+    orphans: list[Found] = field(default_factory=list)  # runs-on openings, speaker unknown
     group: int = -1
 
 
@@ -258,7 +263,14 @@ def _paragraph(pi: int, paragraph: str, cast: Cast, state: _State) -> list[Found
     _fill_in(found, pi, paragraph, masked, cast, state)
     kept = [f for f in found if f.speaker is not None]
     last_span = spans[-1]
-    state.unclosed = next((f for f in kept if f.span is last_span and not last_span.closed), None)
+    last_item = found[-1] if found and found[-1].span is last_span else None
+    state.unclosed = None
+    if last_item is not None and not last_span.closed:
+        state.unclosed = last_item
+        if last_item.speaker is None and not last_item.partial:
+            # The opening of a quotation that runs on into the next paragraph: its speaker
+            # may only be named at its end.
+            state.orphans.append(last_item)
     if kept:
         state.last, state.last_para = kept[-1].speaker, pi
     return kept
@@ -316,7 +328,17 @@ def extract(paragraphs: list[str]) -> list[dict[str, Any]]:
     state = _State()
     results: list[Found] = []
     for pi, paragraph in enumerate(paragraphs):
+        waiting = state.orphans[-1] if state.orphans else None
         found = _paragraph(pi, paragraph, cast, state)
+        if waiting is not None and found and found[0].extra.get("continues") is waiting:
+            for orphan in state.orphans:
+                orphan.speaker = found[0].speaker
+            results.extend(state.orphans)
+            state.orphans = []
+        elif waiting is not None and state.unclosed is not (
+            state.orphans[-1] if state.orphans else None
+        ):
+            state.orphans = []  # the quotation did not go on: nobody said it
         results.extend(found)
         if not found:
             state.quiet = pi  # its speaker, if it sets one up, is looked for only when needed

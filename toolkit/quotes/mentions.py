@@ -252,7 +252,7 @@ class Cast:
         if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
             # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
             word = tokens[0]
-            if sum(text.count(word) for text in self.paragraphs) <= 1:
+            if len(re.findall(rf"\b{re.escape(word)}\b", self.joined)) <= 1:
                 return self._fuzzy_surname(word) or person
         return person
 

@@ -93,7 +93,8 @@ def run(corpus: Path, out: Path, workers: int, articles: int, size: int, quotes:
     timings = json.loads((out / "manifest.json").read_text("utf-8"))["timings"]
     stages = ", ".join(f"{name} {value:.1f}s" for name, value in timings.items())
     print(
-        f"workers={workers} {'with' if quotes else 'without'} quotes: {articles:,} articles in {seconds:.1f}s: "
+        f"workers={workers} {'with' if quotes else 'without'} quotes: "
+        f"{articles:,} articles in {seconds:.1f}s: "
         f"{articles / seconds:,.0f} articles/s, {size / seconds / 1e6:.1f} MB/s, "
         f"peak RSS {peak_kib / 1024:.0f} MiB ({stages})"
     )

@@ -257,11 +257,14 @@ def resolve(
         gender = _PRONOUNS[word]
         if word in ("they", "we", "i"):
             return last_speaker
-        if last_speaker is not None and last_speaker.kind == "person":
-            if cast.gender(last_speaker.name.split()) == gender:
-                recent = cast.recent(para, at, gender)
-                if recent is None or recent.name == last_speaker.name:
-                    return last_speaker
+        if (
+            last_speaker is not None
+            and last_speaker.kind == "person"
+            and cast.gender(last_speaker.name.split()) == gender
+        ):
+            recent = cast.recent(para, at, gender)
+            if recent is None or recent.name == last_speaker.name:
+                return last_speaker
         person = cast.recent(para, at, gender)
         return Speaker(person.name, "person") if person else last_speaker
     if mention.kind == "name":

@@ -147,9 +147,8 @@ def _attribute(
     for c in CUE.finditer(masked, span.outer_end, after_end):
         choices.append((c.start() - span.outer_end, c, "after"))
         break
-    cue_before = None
-    for cue_before in CUE.finditer(masked, begin, span.open):
-        pass
+    cues = CUE.findall(masked, begin, span.open) and list(CUE.finditer(masked, begin, span.open))
+    cue_before = cues[-1] if cues else None
     if cue_before is not None:
         choices.append((span.open - cue_before.end(), cue_before, "before"))
     for _, cue, side in sorted(choices, key=lambda x: x[0]):

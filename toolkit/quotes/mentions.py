@@ -225,7 +225,7 @@ class Cast:
         """Organisation names that contain `phrase` (any case), found from its occurrences."""
         low = phrase.casefold()
         names: list[str] = []
-        for pi, text in enumerate(self.paragraphs):
+        for text in self.paragraphs:
             at = text.casefold().find(low)
             if at < 0:
                 continue
@@ -349,7 +349,7 @@ class Cast:
         titles = _TITLE_FORMS.get(role)
         if titles is None:
             return None
-        for pi, text in enumerate(self.paragraphs):
+        for text in self.paragraphs:
             for title in titles:
                 at = text.find(title + " ")
                 if at >= 0:
@@ -427,9 +427,8 @@ _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 # One pass finds every capitalised run, organisation connectors included (`Federal Bureau of
 # Investigation`, `Jesse and Diana Smith`); people are the connector-free pieces.
-ORG_RUN = re.compile(
-    rf"\b(?:{_WORD}|{_INITIAL})(?: (?:(?:{_PARTICLE}|of|for|and|on|the|&) )?(?:{_WORD}|{_INITIAL}))*"
-)
+_RUN_WORD = rf"(?:{_WORD}|{_INITIAL})"
+ORG_RUN = re.compile(rf"\b{_RUN_WORD}(?: (?:(?:{_PARTICLE}|of|for|and|on|the|&) )?{_RUN_WORD})*")
 
 
 def _trie(words: list[str]) -> str:

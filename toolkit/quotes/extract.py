@@ -147,7 +147,7 @@ def _attribute(
     for c in CUE.finditer(masked, span.outer_end, after_end):
         choices.append((c.start() - span.outer_end, c, "after"))
         break
-    cues = CUE.findall(masked, begin, span.open) and list(CUE.finditer(masked, begin, span.open))
+    cues = list(CUE.finditer(masked, begin, span.open))
     cue_before = cues[-1] if cues else None
     if cue_before is not None:
         choices.append((span.open - cue_before.end(), cue_before, "before"))

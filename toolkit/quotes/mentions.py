@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -27,6 +28,7 @@ _PLACE_WORDS = words("place_words")
 _MONTHS = words("months")
 ROLE_NOUNS = words("role_nouns")
 SOURCE_NOUNS = words("source_nouns")
+_CAPITALISED = re.compile(rf"\b[{_UPPER}][\w’'\-]+")
 _PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
 _HONORIFIC_GENDER = {
     "Mr": "M",
@@ -147,6 +149,7 @@ class Cast:
         self._runs: dict[int, list[Run]] = {}
         self._with: dict[str, list[tuple[int, Run]]] = {}
         self.joined = "\n".join(paragraphs)
+        self._capitalised: Counter[str] | None = None
         self._name_at: dict[tuple[int, int], list[str]] = {}
         self._starts: dict[int, list[int]] = {}
         self._at: dict[tuple[int, int], list[Run]] = {}
@@ -186,6 +189,13 @@ class Cast:
                 at = text.find(word, at + len(word))
         self._with[word] = found
         return found
+
+    @property
+    def capitalised(self) -> Counter[str]:
+        """How often each capitalised word occurs in the article."""
+        if self._capitalised is None:
+            self._capitalised = Counter(_CAPITALISED.findall(self.joined))
+        return self._capitalised
 
     @property
     def unnamed(self) -> list[str]:
@@ -252,7 +262,7 @@ class Cast:
         if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
             # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
             word = tokens[0]
-            if len(re.findall(rf"\b{re.escape(word)}\b", self.joined)) <= 1:
+            if self.capitalised[word] <= 1:
                 return self._fuzzy_surname(word) or person
         return person
 
@@ -266,7 +276,8 @@ class Cast:
                 key = (pi, at)
                 name = self._name_at.get(key)
                 if name is None:
-                    name = self._name_at[key] = _name_at(text, at)
+                    name = self._name_at[key] = (
+                        _name_at(text, at) if _in_run(text, at, len(word)) else [word])
                 if _contains(name, tokens):
                     if not best or len(name) > len(best[0][2]):
                         best = [(pi, at, name)]
@@ -280,9 +291,7 @@ class Cast:
         if len(word) < 4:
             return None
         similar = {
-            w
-            for w in re.findall(r"\b" + re.escape(word[:2]) + r"[\w’'\-]+", self.joined)
-            if w != word and _close(w, word)
+            w for w in self.capitalised if w[:2] == word[:2] and w != word and _close(w, word)
         }
         found: dict[str, list[str]] = {}
         for candidate in similar:
@@ -306,16 +315,17 @@ class Cast:
         return gender
 
     def _gender_from_text(self, tokens: list[str]) -> str | None:
-        for pi, run in self.runs_with(tokens[-1]):
-            if run.kind != "name" or not _contains(tokens, run.tokens[-1:]):
-                continue
-            if run.gender:
-                return run.gender
-            text = self.paragraphs[pi]
-            following = ORG_RUN.search(text, run.end)
-            found = _PRONOUN.search(text, run.end, following.start() if following else len(text))
-            if found:
-                return _PRONOUN_GENDER[found.group(1).casefold()]
+        """The first he/she after a mention of the name, before another name comes up."""
+        word = tokens[-1]
+        for text in self.paragraphs:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                following = ORG_RUN.search(text, end + 1)
+                found = _PRONOUN.search(text, end, following.start() if following else len(text))
+                if found:
+                    return _PRONOUN_GENDER[found.group(1).casefold()]
+                at = text.find(word, end)
         return None
 
     def recent(self, para: int, offset: int, gender: str | None) -> Person | None:
@@ -449,7 +459,7 @@ def _trie(words: list[str]) -> str:
     return build(root)
 
 
-_SOURCE_NOUN = re.compile(rf"(?i)\b(?:{_trie(sorted(SOURCE_NOUNS))})\b")
+_SOURCE_NOUN = re.compile(rf"\b(?:{_trie(sorted(SOURCE_NOUNS))})\b")
 
 
 def unnamed_intros(paragraphs: list[str]) -> list[str]:
@@ -458,7 +468,10 @@ def unnamed_intros(paragraphs: list[str]) -> list[str]:
     intros: list[str] = []
     heads: set[str] = set()
     for text in paragraphs:
-        for m in _SOURCE_NOUN.finditer(text):
+        # Case folding keeps offsets for this text (ASCII-cased nouns), and a case-sensitive
+        # search is much faster than an ignore-case one.
+        low = text.lower()
+        for m in _SOURCE_NOUN.finditer(low if len(low) == len(text) else text):
             head = m.group().casefold()
             if head in heads:
                 continue
@@ -609,6 +622,19 @@ def _confirmed_single(text: str, start: int, word: str) -> bool:
         or previous.rstrip(".").capitalize() in TITLES
         or text.startswith(_SAYS, end)
     )
+
+
+def _in_run(text: str, at: int, length: int) -> bool:
+    """Whether the word at `at` has a capitalised neighbour (so it may be part of a longer
+    name); a surname standing alone (`… Charap said`) needs no further look."""
+    end = at + length
+    if end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?":
+        return True  # glued to more: a possessive, a hyphen, a longer word
+    if at >= 2 and text[at - 1] == " " and (text[at - 2].isalpha() or text[at - 2] == "."):
+        space = text.rfind(" ", 0, at - 1)
+        if text[space + 1 : space + 2].isupper():
+            return True
+    return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
 
 
 def _pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> list[str] | None:

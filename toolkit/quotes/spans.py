@@ -41,6 +41,8 @@ class Span:
 
 
 def find_spans(paragraph: str) -> list[Span]:
+    if '"' not in paragraph and "“" not in paragraph and "”" not in paragraph:
+        return []
     marks = [m.start() for m in _MARK.finditer(paragraph)]
     spans = []
     for k in range(0, len(marks), 2):

@@ -277,7 +277,8 @@ class Cast:
                 name = self._name_at.get(key)
                 if name is None:
                     name = self._name_at[key] = (
-                        _name_at(text, at) if _in_run(text, at, len(word)) else [word])
+                        _name_at(text, at) if _in_run(text, at, len(word)) else [word]
+                    )
                 if _contains(name, tokens):
                     if not best or len(name) > len(best[0][2]):
                         best = [(pi, at, name)]

@@ -14,6 +14,7 @@ DATA = HERE / "data"
 DUMPS = DATA / "dumps"
 GOLD = DATA / "gold"
 BAD = DATA / "bad"
+HELDOUT = DATA / "heldout"  # a second gold set, written apart from the first
 REFERENCE = HERE.parent.parent / "shared" / "reference"
 
 
@@ -42,6 +43,9 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def fixture_pairs() -> list[tuple[Path, Path]]:
     pairs = [(d, GOLD / f"{d.stem}.json") for d in sorted(DUMPS.glob("*.txt"))]
+    pairs += [
+        (d, HELDOUT / "gold" / f"{d.stem}.json") for d in sorted((HELDOUT / "dumps").glob("*.txt"))
+    ]
     if reference_available():
         pairs += [
             (d, REFERENCE / "gold" / f"{d.stem}.json")

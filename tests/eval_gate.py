@@ -21,6 +21,7 @@ from toolkit.evaluate.report import evaluate  # noqa: E402
 BASELINE = HERE / "eval_baseline.json"
 SETS = {
     "fixtures": (HERE / "data" / "dumps", HERE / "data" / "gold"),
+    "heldout": (HERE / "data" / "heldout" / "dumps", HERE / "data" / "heldout" / "gold"),
     "reference": (
         HERE.parent.parent / "shared" / "reference" / "dumps",
         HERE.parent.parent / "shared" / "reference" / "gold",

@@ -20,6 +20,7 @@ _NOT_HEADING_END = '.,;"”)…]'
 _MAX_HEADING_CHARS = 80
 _MAX_HEADING_WORDS = 12
 _MAX_COLON_HEADING_WORDS = 5
+_MAX_QA_HEADING_WORDS = 9
 
 
 def find_body_end(lines: list[Line], start: int) -> tuple[int, bool]:
@@ -50,7 +51,12 @@ def _heading_like(text: str) -> bool:
     words = text.split()
     if len(words) > _MAX_HEADING_WORDS:
         return False
-    if text.endswith(":") and len(words) > _MAX_COLON_HEADING_WORDS:
+    # `Opening statement:` titles a section; `The results broke down this way:` leads into a
+    # list. Q&A topics (`On the status of Marcus Whitley:`) may run longer.
+    colon_limit = (
+        _MAX_QA_HEADING_WORDS if words[0] in ("On", "About") else (_MAX_COLON_HEADING_WORDS)
+    )
+    if text.endswith(":") and len(words) > colon_limit:
         return False
     if not (text[0].isupper() or text[0].isdigit() or text[0] in '"“‘'):
         return False

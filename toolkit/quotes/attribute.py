@@ -13,6 +13,7 @@ from toolkit.quotes.mentions import (
     ORG_WORDS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
+    TITLES,
     Cast,
     _strip_run,
     _trie,
@@ -40,7 +41,7 @@ _VERBS = (
 # Case-insensitive: `Says a longtime resident: "…"` opens a sentence with its cue.
 CUE = re.compile(rf"(?i)\b(?:{_trie(_VERBS.split('|'))})\b")
 _PASSIVE_CUES = frozenset({"deemed", "dubbed", "labeled", "labelled"})
-_PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None}
+_PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "it": None}
 _SKIP_BEFORE = words("skip_before_cue")
 _DETERMINERS = words("determiners")
 ORG_HEADS = words("org_heads")
@@ -56,6 +57,18 @@ _RELATIVE_END = re.compile(r",?\s*\b(?:who|which)$")
 _COMMA = re.compile(r",\s*")
 _MODIFIERS = re.compile(r"(?:[a-z][\w’'\-]*\s+){0,4}")
 _WHO = re.compile(r"\s+who\s+")
+_ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w’'\-]*\s+){1,3})")
+_PREPOSITION_END = re.compile(r"\s(?:in|of|at)\s+$")
+_OWNER = re.compile(r"^[\w\-]+[’']s\s+(?=\S+\s)")
+
+
+def _without_owner(name: str) -> str:
+    """`Mexico's Secretariat of Agriculture` → `Secretariat of Agriculture`."""
+    rest = _OWNER.sub("", name, count=1)
+    return rest if rest != name and is_org_name(rest.split()) else name
+
+
+_PLACE_TAIL = re.compile(r"\s+(?:in|of|at)\s+(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[,.;:!?()\x00]")
 _STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
 
@@ -98,7 +111,14 @@ def sentence_subject(masked: str, begin: int, end: int) -> Mention | None:
     run = CAP_RUN.match(text, offset)
     if run is None:
         return None
+    # `Marlow State coach Ray Delmonico`: a team or place, a role, then the person
+    role = _ROLE_THEN_NAME.match(text, run.end())
+    if role is not None and role.group(1).split()[-1].casefold() in ROLE_NOUNS:
+        later = CAP_RUN.match(text, role.end())
+        if later is not None:
+            run = later
     value = run.group().rstrip(".")
+    offset = run.start()
     return Mention(value, begin + lead + offset, begin + lead + offset + len(value), "name")
 
 
@@ -151,9 +171,15 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
         and " " in org.group()
         and is_org_name(org.group().split())
     ):
-        value = org.group().removeprefix("The ").removeprefix("the ")
+        value = _without_owner(org.group().removeprefix("The ").removeprefix("the "))
         at = begin + org.end() - len(value)
         return Mention(value, at, at + len(value), "name")
+    prep = _PREPOSITION_END.search(text, 0, start)
+    if prep is not None:
+        # `Russia's embassy in Vilnius`: an organisation described, then where it is
+        described = _description_back(text[: prep.start()], begin)
+        if described is not None and described.text.split()[-1].casefold() in ORG_HEADS:
+            return Mention(text[described.start - begin :], described.start, end, "description")
     # The name itself stops at connectors: `Federal Bureau of Investigation` is an org above;
     # `Jesse and Diana Smith` names Diana Smith here.
     tokens = text[start:].split(" ")
@@ -177,7 +203,10 @@ def _description_back(text: str, begin: int) -> Mention | None:
     if not words:
         return None
     head = words[-1][0].casefold().rstrip(".")
-    if head not in SOURCE_NOUNS and head not in ROLE_NOUNS and head not in ORG_HEADS:
+    known = head in SOURCE_NOUNS or head in ROLE_NOUNS or head in ORG_HEADS
+    # any `the/a … noun` names a source (`The mechanic said`); a bare noun only a known one
+    close_det = any(w[0].casefold() in ("the", "a", "an") for w in words[-3:-1])
+    if not known and not (close_det and head.isalpha() and head.islower()):
         return None
     first = len(words) - 1
     for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
@@ -255,6 +284,8 @@ def resolve(
     if mention.kind == "pronoun":
         word = mention.text.casefold()
         gender = _PRONOUNS[word]
+        if word == "it":  # an organisation, named earlier in the sentence or before
+            return last_speaker if last_speaker and last_speaker.kind == "organization" else None
         if word in ("they", "we", "i"):
             return last_speaker
         if (
@@ -282,6 +313,11 @@ def _resolve_name(mention: Mention, cast: Cast, para: int, at: int) -> Speaker |
     tokens, _, _ = _strip_run(raw)
     if not tokens:
         return None
+    if len(tokens) == 1 and tokens[0] in TITLES:
+        # `the Governor said`: the person the article gives that title
+        titled = cast.with_role(tokens[0].rstrip(".").casefold())
+        if titled is not None:
+            return Speaker(titled.name, "person")
     if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
         expanded = cast.acronym(tokens[0])
         if expanded is not None:
@@ -295,7 +331,8 @@ def _resolve_name(mention: Mention, cast: Cast, para: int, at: int) -> Speaker |
 
 def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
     words = _WHO.split(phrase)[0].split()  # `the official who briefed reporters`: official
-    head = words[-1].casefold()
+    core = _PLACE_TAIL.split(" ".join(words))[0].split()  # `Russia's embassy in Vilnius`
+    head = core[-1].casefold()
     det = words[0].casefold()
     if (
         det == "the"
@@ -312,6 +349,9 @@ def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
             bare = " ".join(words[1:]) if det == "the" else phrase
             return Speaker(bare, "organization")
     if det in ("the", "this", "that"):
+        intro_for = cast.intro_for(head)
+        if intro_for is not None:
+            return Speaker(intro_for, "unnamed")
         for intro in cast.unnamed:
             if (
                 intro.split()[-1].casefold() == head

@@ -33,6 +33,7 @@ _WORK_WORDS = frozenset(
 _WORK_PAIRS = frozenset(
     {"known as", "referred to as", "what’s called", "what's called", "is called"}
 )
+_WHO_SPLIT = re.compile(r"\s+who\s+")
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
 
@@ -152,6 +153,8 @@ def _attribute(
     if cue_before is not None:
         choices.append((span.open - cue_before.end(), cue_before, "before"))
     for _, cue, side in sorted(choices, key=lambda x: x[0]):
+        if cue.group().casefold() in PARTICIPLES and masked[cue.start() - 2 : cue.start()] != ", ":
+            continue  # `a flash flood warning` is a noun; `…, warning that` a cue
         mention = _mention_for(cue, side, masked, begin, end, span)
         if mention is not None and _accept(
             found, mention, cue.group(), paragraph, masked, begin, cast, last
@@ -170,16 +173,38 @@ def _accept(
     last: Speaker | None,
 ) -> bool:
     speaker = resolve(mention, cast, found.paragraph, found.span.open, last)
-    if mention.kind == "pronoun" and mention.text.casefold() in ("he", "she"):
+    if mention.kind == "pronoun" and mention.text.casefold() == "it":
+        # `The Iowa Department of Education said …, which it called "…"`
+        earlier = _established(
+            paragraph[: found.span.open], masked[: found.span.open], found.paragraph, cast, last
+        )
+        if earlier is not None and earlier.kind == "organization":
+            speaker = earlier
+    elif mention.kind == "pronoun" and mention.text.casefold() in ("he", "she"):
         # `A state health official said … "…," she said.`: the subject of an earlier
         # reporting verb in this paragraph comes before people merely mentioned.
         earlier = _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last)
+        if earlier is None:
+            earlier = _described_here(masked[: found.span.open], cast)
         if earlier is not None and _fits(earlier, mention.text, cast):
             speaker = earlier
     if speaker is None:
         return False
+    if speaker.kind == "unnamed" and speaker not in cast.unnamed_speakers:
+        cast.unnamed_speakers.append(speaker)
     found.speaker, found.mention, found.cue, found.own = speaker, mention, cue, True
     return True
+
+
+def _described_here(text: str, cast: Cast) -> Speaker | None:
+    """`Back in line, the mechanic checked his phone. "…," he said.`: an unnamed source
+    quoted before, named again by its description earlier in this paragraph."""
+    speakers: list[Speaker] = cast.unnamed_speakers
+    for speaker in reversed(speakers):
+        head = _WHO_SPLIT.split(speaker.name)[0].split()[-1]
+        if re.search(rf"\b[Tt]he {re.escape(head)}\b", text):
+            return speaker
+    return None
 
 
 def _mention_for(
@@ -232,6 +257,18 @@ def _fits(speaker: Speaker, pronoun: str, cast: Cast) -> bool:
         return True
     wanted = "M" if pronoun.casefold() == "he" else "F"
     return cast.gender(speaker.name.split()) in (None, wanted)
+
+
+def _introduced(paragraph: str, pi: int, cast: Cast) -> Speaker | None:
+    """The person a paragraph opens with, when quotations follow on their own: `Marlow State
+    coach Ray Delmonico met with reporters … Here is what he had to say.`"""
+    mention = sentence_subject(paragraph, 0, len(paragraph))
+    if mention is None or mention.kind != "name":
+        return None
+    speaker = resolve(mention, cast, pi, mention.start, None)
+    if speaker is None or speaker.kind != "person" or " " not in speaker.name:
+        return None
+    return speaker
 
 
 @dataclass
@@ -316,7 +353,9 @@ def _fill_in(
         elif not item.partial and state.quiet == pi - 1 and state.quiet >= 0:
             # `Steve Wills … said Saturday he was …` then a quotation on its own.
             previous = cast.paragraphs[pi - 1]
-            item.speaker = _established(previous, previous, pi - 1, cast, state.last)
+            item.speaker = _established(previous, previous, pi - 1, cast, state.last) or (
+                _introduced(previous, pi - 1, cast)
+            )
 
 
 def extract(paragraphs: list[str]) -> list[dict[str, Any]]:

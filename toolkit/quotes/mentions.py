@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from toolkit.quotes.lexicon import words
 
@@ -150,6 +151,8 @@ class Cast:
         self._with: dict[str, list[tuple[int, Run]]] = {}
         self.joined = "\n".join(paragraphs)
         self._capitalised: Counter[str] | None = None
+        self._intros: dict[str, str | None] = {}
+        self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
         self._name_at: dict[tuple[int, int], list[str]] = {}
         self._starts: dict[int, list[int]] = {}
         self._at: dict[tuple[int, int], list[Run]] = {}
@@ -190,6 +193,26 @@ class Cast:
         self._with[word] = found
         return found
 
+    def intro_for(self, head: str) -> str | None:
+        """`the mechanic` → how the article first introduced that source: `a 38-year-old
+        mechanic who lives near the station`."""
+        if head in self._intros:
+            return self._intros[head]
+        found = None
+        if len(head) > 2 and head.isalpha():
+            pattern = re.compile(
+                rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,5}}?{head}\b"
+            )
+            for text in self.paragraphs:
+                m = pattern.search(text)
+                if m is not None:
+                    who = _WHO_CLAUSE.match(text, m.end())
+                    phrase = text[m.start() : who.end() if who else m.end()].strip()
+                    found = phrase[0].lower() + phrase[1:]
+                    break
+        self._intros[head] = found
+        return found
+
     @property
     def capitalised(self) -> Counter[str]:
         """How often each capitalised word occurs in the article."""
@@ -218,16 +241,19 @@ class Cast:
         return self._orgs
 
     def acronym(self, letters: str) -> str | None:
-        """`ERCOT` → the name printed before `(ERCOT)`, or the name with those initials."""
+        """`ERCOT` → the name printed before `(ERCOT)`, or a name with those initials."""
         mark = f"({letters})"
-        for pi, text in enumerate(self.paragraphs):
+        for text in self.paragraphs:
             at = text.find(mark)
-            if at > 0:
-                for run in reversed(self.runs(pi)):
-                    if run.kind == "org" and run.end <= at:
-                        return " ".join(run.tokens)
+            if at > 1:
+                start = run_start(text, at - 2)
+                m = ORG_RUN.match(text, start)
+                if m is not None:
+                    name = " ".join(_drop_leading_stop(m.group().split(" ")))
+                    if letters in _initials(name):
+                        return name
         for org in self.orgs:
-            if "".join(w[0] for w in org.split() if w[0].isupper()) == letters:
+            if letters in _initials(org):
                 return org
         return None
 
@@ -242,7 +268,12 @@ class Cast:
             word = text[at : at + len(phrase)].split(" ")[-1]
             for _, run in self.runs_with(word):
                 name = " ".join(run.tokens)
-                if run.kind == "org" and low in name.casefold() and name not in names:
+                if (
+                    run.kind == "org"
+                    and low in name.casefold()
+                    and name not in names
+                    and len(run.tokens) > len(phrase.split())
+                ):
                     names.append(name)
         return names
 
@@ -363,10 +394,15 @@ class Cast:
         for text in self.paragraphs:
             for title in titles:
                 at = text.find(title + " ")
-                if at >= 0:
-                    name = _name_at(text, at + len(title) + 1)
-                    if name:
+                while at >= 0:
+                    name = (
+                        _name_at(text, at + len(title) + 1)
+                        if text[at + len(title) + 1 : at + len(title) + 2].isupper()
+                        else []
+                    )
+                    if name and name[-1] != title:
                         return self.resolve_name(name, fuzzy=False)
+                    at = text.find(title + " ", at + 1)
         return None
 
     def org(self, phrase: str) -> str | None:
@@ -382,8 +418,11 @@ class Cast:
         if len(words) > 3 or any(w[:1].isupper() for w in bare.split()):
             return None  # a proper name that no known organisation contains
         head = words[-1] if words else ""
+        family = _FAMILIES.get(head)
         for org in reversed(self.orgs):
-            if head == "company" and any(w in org.split() for w in _COMPANY_WORDS):
+            if " " not in org:
+                continue  # `Utility` at the start of a sentence names nothing
+            if family is not None and not family.isdisjoint(org.split()):
                 return self._longest_with(org)
             if head and head in org.casefold().split():
                 return self._longest_with(org)
@@ -394,9 +433,14 @@ class Cast:
         return max(longer, key=len) if longer else org
 
 
-_COMPANY_WORDS = frozenset(
-    {"Inc.", "Inc", "Co.", "Corp.", "Company", "LLC", "Corporation", "Foods", "Industries"}
-)
+# `the company`, `the utility`: the kind of organisation such a description points back to
+_FAMILIES = {
+    "company": words("commercial_words"),
+    "firm": words("commercial_words"),
+    "automaker": words("commercial_words"),
+    "utility": words("utility_words"),
+    "operator": words("utility_words"),
+}
 
 
 def _contains(full: list[str], part: list[str]) -> bool:
@@ -439,7 +483,9 @@ _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 # One pass finds every capitalised run, organisation connectors included (`Federal Bureau of
 # Investigation`, `Jesse and Diana Smith`); people are the connector-free pieces.
 _RUN_WORD = rf"(?:{_WORD}|{_INITIAL})"
-ORG_RUN = re.compile(rf"\b{_RUN_WORD}(?: (?:(?:{_PARTICLE}|of|for|and|on|the|&) )?{_RUN_WORD})*")
+ORG_RUN = re.compile(
+    rf"\b{_RUN_WORD}(?: (?:(?:{_PARTICLE}|of|for|and|on|the|&) ){{0,2}}{_RUN_WORD})*"
+)
 
 
 def _trie(words: list[str]) -> str:
@@ -543,11 +589,45 @@ def _classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
             trimmed = trimmed[:-1]
         if not trimmed:
             continue
-        if is_org_name(trimmed) and not (len(trimmed) == 1 and trimmed[0].isupper()):
+        if len(trimmed) == 1 and trimmed[0].isupper():
+            _names(text, m.start(), m.end(), tokens, runs)
+            continue
+        org_at = org_start(trimmed)
+        if org_at == 0:
+            if len(trimmed) > 2 and trimmed[0].endswith(("’s", "'s")) and is_org_name(trimmed[1:]):
+                trimmed = trimmed[1:]  # `Mexico's Secretariat of …`: the owner is no part
             runs.append(Run(m.start(), m.end(), "org", trimmed))
+            continue
+        if org_at is not None:
+            # `Superintendent Marisol Ortega of the Greece Central School District`: a person,
+            # then the organisation they belong to.
+            person = trimmed[:org_at]
+            while person and person[-1] in _CONNECTORS:
+                person = person[:-1]
+            _names(text, m.start(), m.end(), person, runs)
+            runs.append(Run(m.start(), m.end(), "org", trimmed[org_at:]))
             continue
         _names(text, m.start(), m.end(), tokens, runs)
     return runs
+
+
+def org_start(tokens: list[str]) -> int | None:
+    """Where the organisation name starts in a capitalised run: 0 for the whole run
+    (`Federal Bureau of Investigation`), after a connector when only the part after it is an
+    organisation (`Shares of Harwell Motors`), None when there is none."""
+    if not is_org_name(tokens):
+        return None
+    for i, token in enumerate(tokens):
+        if token in _CONNECTORS:
+            if any(_org_word(t) for t in tokens[:i]):
+                return 0
+            rest = tokens[i + 1 :]
+            while rest and rest[0] in _CONNECTORS:
+                rest = rest[1:]
+            if rest and is_org_name(rest):
+                return len(tokens) - len(rest)
+            return 0
+    return 0
 
 
 def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) -> None:
@@ -638,6 +718,19 @@ def _in_run(text: str, at: int, length: int) -> bool:
     return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
 
 
+def _drop_leading_stop(tokens: list[str]) -> list[str]:
+    while len(tokens) > 1 and tokens[0] in _LEADING_STOP:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _initials(name: str) -> tuple[str, str]:
+    """`Electric Reliability Council of Texas` → (`ERCT`, `ERCOT`): acronyms skip or keep
+    the little words."""
+    words = name.split()
+    return ("".join(w[0] for w in words if w[:1].isupper()), "".join(w[0].upper() for w in words))
+
+
 def _pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> list[str] | None:
     """Of equally full names (`Jesse Smith`, `Diana Smith` for `Smith`), the one printed
     last before the mention; the first one when none comes before it."""
@@ -659,9 +752,16 @@ def _name_at(text: str, at: int) -> list[str]:
         tokens[-1] = tokens[-1][:-1]
     if tokens[-1].endswith(("’s", "'s")):
         tokens[-1] = tokens[-1][:-2]
-    trimmed = [t for t in tokens if t not in _LEADING_STOP] if len(tokens) > 1 else tokens
-    if is_org_name(trimmed):
+    lead = 0
+    while lead < len(tokens) - 1 and tokens[lead] in _LEADING_STOP:
+        lead += 1
+    org_at = org_start(tokens[lead:])
+    if org_at == 0:
         return []
+    if org_at is not None:
+        org_offset = start + sum(len(t) + 1 for t in tokens[: lead + org_at])
+        if at >= org_offset:
+            return []
     # the piece between connectors that holds `at`
     offset = start
     piece: list[str] = []

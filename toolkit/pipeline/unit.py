@@ -67,13 +67,7 @@ def _reject(
     text = raw if isinstance(raw, str) else raw.decode("utf-8", errors="replace")
     truncated = len(text) > options.max_reject_chars
     return {
-        "source": {
-            "path": origin.path,
-            "sha256": origin.sha256,
-            "offset": origin.offset,
-            "length": origin.length,
-            "format": origin.format,
-        },
+        "source": origin.as_source(),
         "code": code,
         "message": message,
         "raw": text[: options.max_reject_chars],

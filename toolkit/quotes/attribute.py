@@ -6,19 +6,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.quotes.cast import Cast
 from toolkit.quotes.lexicon import words
-from toolkit.quotes.mentions import (
+from toolkit.quotes.names import (
     CAP_RUN,
     ORG_RUN,
     ORG_WORDS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
     TITLES,
-    Cast,
-    _strip_run,
-    _trie,
     is_org_name,
     run_start,
+    strip_titles,
+    trie_pattern,
 )
 from toolkit.quotes.spans import MASK
 
@@ -39,7 +39,7 @@ _VERBS = (
     "explaining|writing|accusing|insisted"
 )
 # Case-insensitive: `Says a longtime resident: "…"` opens a sentence with its cue.
-CUE = re.compile(rf"(?i)\b(?:{_trie(_VERBS.split('|'))})\b")
+CUE = re.compile(rf"(?i)\b(?:{trie_pattern(_VERBS.split('|'))})\b")
 _PASSIVE_CUES = frozenset({"deemed", "dubbed", "labeled", "labelled"})
 _PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "it": None}
 _SKIP_BEFORE = words("skip_before_cue")
@@ -310,7 +310,7 @@ def _resolve_name(mention: Mention, cast: Cast, para: int, at: int) -> Speaker |
     if len(raw) > 1 and is_org_name(raw):
         name = " ".join(raw[1:] if raw[0] in ("The", "the") else raw)
         return Speaker(cast.org(name) or name, "organization")
-    tokens, _, _ = _strip_run(raw)
+    tokens, _, _ = strip_titles(raw)
     if not tokens:
         return None
     if len(tokens) == 1 and tokens[0] in TITLES:

@@ -19,8 +19,8 @@ from toolkit.quotes.attribute import (
     resolve,
     sentence_subject,
 )
+from toolkit.quotes.cast import Cast, build_cast
 from toolkit.quotes.lexicon import words
-from toolkit.quotes.mentions import Cast, build_cast
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 
 _RATINGS = words("ratings")

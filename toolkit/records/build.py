@@ -22,6 +22,17 @@ class Origin:
     format: str
     encoding: str
 
+    def as_source(self) -> dict[str, Any]:
+        """The record's `source` object."""
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "offset": self.offset,
+            "length": self.length,
+            "format": self.format,
+            "encoding": self.encoding,
+        }
+
 
 def record_id(normalized: str) -> str:
     """Content-derived id from the page's stripped lines: the same page gives the same id
@@ -67,14 +78,7 @@ def build_record(doc: str, origin: Origin, *, quotes: bool = True) -> dict[str, 
         **ext.fields,
         "id": record_id(ext.normalized),
         "schema_version": schema_version(),
-        "source": {
-            "path": origin.path,
-            "sha256": origin.sha256,
-            "offset": origin.offset,
-            "length": origin.length,
-            "format": origin.format,
-            "encoding": origin.encoding,
-        },
+        "source": origin.as_source(),
         "quotes": _quotes(ext) if quotes else [],
         "spans": ext.spans,
         "warnings": ext.warnings,

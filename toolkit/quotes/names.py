@@ -1,17 +1,13 @@
-"""Who is in the article: people, organisations and unnamed sources, and how a mention
-(`Rojanksy`, `he`, `the official`, `the weather service`) resolves to its canonical form
-(RULES §6.6: the fullest name the article gives, the first description of an unnamed source,
-an organisation's fullest name).
+"""Names in running text: capitalised runs, titles, organisation words, and the word lists
+behind them. `toolkit.quotes.cast` builds on these to answer who a mention refers to.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 from toolkit.quotes.lexicon import words
 
@@ -29,8 +25,8 @@ _PLACE_WORDS = words("place_words")
 _MONTHS = words("months")
 ROLE_NOUNS = words("role_nouns")
 SOURCE_NOUNS = words("source_nouns")
-_CAPITALISED = re.compile(rf"\b[{_UPPER}][\w’'\-]+")
-_PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
+CAPITALISED = re.compile(rf"\b[{_UPPER}][\w’'\-]+")
+PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
 _HONORIFIC_GENDER = {
     "Mr": "M",
     "Mr.": "M",
@@ -65,7 +61,7 @@ def first_names() -> dict[str, str]:
 _AFFILIATIONS = words("affiliations")
 
 
-def _strip_run(tokens: list[str]) -> tuple[list[str], bool, str | None]:
+def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
     """Drop sentence-initial words and titles before a name. Returns the name tokens, whether
     a title or honorific preceded them, and the gender an honorific gives."""
     titled = False
@@ -140,315 +136,12 @@ class Run:
     roles: tuple[str, ...] = ()
 
 
-class Cast:
-    """The people, organisations and unnamed sources of one article, looked up on demand:
-    a paragraph's capitalised runs are classified the first time a question needs them, so
-    an article pays only for the names its quotations point at."""
-
-    def __init__(self, paragraphs: list[str]) -> None:
-        self.paragraphs = paragraphs
-        self._runs: dict[int, list[Run]] = {}
-        self._with: dict[str, list[tuple[int, Run]]] = {}
-        self.joined = "\n".join(paragraphs)
-        self._capitalised: Counter[str] | None = None
-        self._intros: dict[str, str | None] = {}
-        self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
-        self._name_at: dict[tuple[int, int], list[str]] = {}
-        self._starts: dict[int, list[int]] = {}
-        self._at: dict[tuple[int, int], list[Run]] = {}
-        self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
-        self._genders: dict[str, str | None] = {}
-        self._orgs: list[str] | None = None
-        self._unnamed: list[str] | None = None
-
-    def runs(self, pi: int) -> list[Run]:
-        """Every capitalised run of paragraph `pi`, classified."""
-        found = self._runs.get(pi)
-        if found is None:
-            found = self._runs[pi] = _classify(self.paragraphs[pi])
-        return found
-
-    def runs_with(self, word: str) -> list[tuple[int, Run]]:
-        """The runs that hold `word`, found from its occurrences rather than by classifying
-        every run of the article."""
-        cached = self._with.get(word)
-        if cached is not None:
-            return cached
-        found: list[tuple[int, Run]] = []
-        for pi, text in enumerate(self.paragraphs):
-            at = text.find(word)
-            while at >= 0:
-                if pi in self._runs:
-                    found.extend((pi, r) for r in self._runs[pi] if r.start <= at < r.end)
-                else:
-                    start = run_start(text, at)
-                    key = (pi, start)
-                    classified = self._at.get(key)
-                    if classified is None:
-                        m = ORG_RUN.match(text, start)
-                        classified = _classify(text, m) if m is not None and m.end() > at else []
-                        self._at[key] = classified
-                    found.extend((pi, r) for r in classified)
-                at = text.find(word, at + len(word))
-        self._with[word] = found
-        return found
-
-    def intro_for(self, head: str) -> str | None:
-        """`the mechanic` → how the article first introduced that source: `a 38-year-old
-        mechanic who lives near the station`."""
-        if head in self._intros:
-            return self._intros[head]
-        found = None
-        if len(head) > 2 and head.isalpha():
-            pattern = re.compile(
-                rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,5}}?{head}\b"
-            )
-            for text in self.paragraphs:
-                m = pattern.search(text)
-                if m is not None:
-                    who = _WHO_CLAUSE.match(text, m.end())
-                    phrase = text[m.start() : who.end() if who else m.end()].strip()
-                    found = phrase[0].lower() + phrase[1:]
-                    break
-        self._intros[head] = found
-        return found
-
-    @property
-    def capitalised(self) -> Counter[str]:
-        """How often each capitalised word occurs in the article."""
-        if self._capitalised is None:
-            self._capitalised = Counter(_CAPITALISED.findall(self.joined))
-        return self._capitalised
-
-    @property
-    def unnamed(self) -> list[str]:
-        """First descriptions of unnamed sources, in order."""
-        if self._unnamed is None:
-            self._unnamed = unnamed_intros(self.paragraphs)
-        return self._unnamed
-
-    @property
-    def orgs(self) -> list[str]:
-        """Every organisation name in the article (classifies every paragraph: only for the
-        rare lookups that need them all)."""
-        if self._orgs is None:
-            self._orgs = []
-            for pi in range(len(self.paragraphs)):
-                for run in self.runs(pi):
-                    name = " ".join(run.tokens)
-                    if run.kind == "org" and name not in self._orgs:
-                        self._orgs.append(name)
-        return self._orgs
-
-    def acronym(self, letters: str) -> str | None:
-        """`ERCOT` → the name printed before `(ERCOT)`, or a name with those initials."""
-        mark = f"({letters})"
-        for text in self.paragraphs:
-            at = text.find(mark)
-            if at > 1:
-                start = run_start(text, at - 2)
-                m = ORG_RUN.match(text, start)
-                if m is not None:
-                    name = " ".join(_drop_leading_stop(m.group().split(" ")))
-                    if letters in _initials(name):
-                        return name
-        for org in self.orgs:
-            if letters in _initials(org):
-                return org
-        return None
-
-    def _orgs_with(self, phrase: str) -> list[str]:
-        """Organisation names that contain `phrase` (any case), found from its occurrences."""
-        low = phrase.casefold()
-        names: list[str] = []
-        for text in self.paragraphs:
-            at = text.casefold().find(low)
-            if at < 0:
-                continue
-            word = text[at : at + len(phrase)].split(" ")[-1]
-            for _, run in self.runs_with(word):
-                name = " ".join(run.tokens)
-                if (
-                    run.kind == "org"
-                    and low in name.casefold()
-                    and name not in names
-                    and len(run.tokens) > len(phrase.split())
-                ):
-                    names.append(name)
-        return names
-
-    def resolve_name(
-        self, tokens: list[str], para: int = 0, offset: int = 0, fuzzy: bool = True
-    ) -> Person | None:
-        """A name mention (`Psaki`, `Rojanksy`, `Diana`) to the fullest name the article
-        gives that person."""
-        if not tokens:
-            return None
-        key = tuple(tokens)
-        found = self._names.get(key)
-        if found is None:
-            found = self._names[key] = self._fullest(tokens)
-        picked = _pick(found, para, offset)
-        person = Person(" ".join(picked), picked, self.gender(picked)) if picked else None
-        if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
-            # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
-            word = tokens[0]
-            if self.capitalised[word] <= 1:
-                return self._fuzzy_surname(word) or person
-        return person
-
-    def _fullest(self, tokens: list[str]) -> list[tuple[int, int, list[str]]]:
-        """Every longest name holding `tokens`, with where it is printed."""
-        best: list[tuple[int, int, list[str]]] = []
-        word = tokens[-1]
-        for pi, text in enumerate(self.paragraphs):
-            at = text.find(word)
-            while at >= 0:
-                key = (pi, at)
-                name = self._name_at.get(key)
-                if name is None:
-                    name = self._name_at[key] = (
-                        _name_at(text, at) if _in_run(text, at, len(word)) else [word]
-                    )
-                if _contains(name, tokens):
-                    if not best or len(name) > len(best[0][2]):
-                        best = [(pi, at, name)]
-                    elif len(name) == len(best[0][2]):
-                        best.append((pi, at, name))
-                at = text.find(word, at + len(word))
-        return best
-
-    def _fuzzy_surname(self, word: str) -> Person | None:
-        # A misspelt later reference (`Rojanksy` for Rojansky): close in spelling, same start.
-        if len(word) < 4:
-            return None
-        similar = {
-            w for w in self.capitalised if w[:2] == word[:2] and w != word and _close(w, word)
-        }
-        found: dict[str, list[str]] = {}
-        for candidate in similar:
-            for _, run in self.runs_with(candidate):
-                if run.kind == "name" and len(run.tokens) > 1 and run.tokens[-1] == candidate:
-                    found[" ".join(run.tokens)] = run.tokens
-        if len(found) != 1:
-            return None
-        tokens = next(iter(found.values()))
-        return Person(" ".join(tokens), tokens, self.gender(tokens))
-
-    def gender(self, tokens: list[str]) -> str | None:
-        """From the first name, an honorific, or the first he/she after a mention."""
-        name = " ".join(tokens)
-        if name in self._genders:
-            return self._genders[name]
-        gender = first_names().get(tokens[0]) if len(tokens) > 1 else None
-        if gender is None:
-            gender = self._gender_from_text(tokens)
-        self._genders[name] = gender
-        return gender
-
-    def _gender_from_text(self, tokens: list[str]) -> str | None:
-        """The first he/she after a mention of the name, before another name comes up."""
-        word = tokens[-1]
-        for text in self.paragraphs:
-            at = text.find(word)
-            while at >= 0:
-                end = at + len(word)
-                following = ORG_RUN.search(text, end + 1)
-                found = _PRONOUN.search(text, end, following.start() if following else len(text))
-                if found:
-                    return _PRONOUN_GENDER[found.group(1).casefold()]
-                at = text.find(word, end)
-        return None
-
-    def recent(self, para: int, offset: int, gender: str | None) -> Person | None:
-        """The most recently named person before (para, offset) of a compatible gender.
-        Runs are looked at from the quotation backwards, and only as far as needed."""
-        for pi in range(para, max(-1, para - 4), -1):
-            text = self.paragraphs[pi]
-            starts = self._starts.get(pi)
-            if starts is None:
-                starts = self._starts[pi] = [m.start() for m in ORG_RUN.finditer(text)]
-            for start in reversed(starts):
-                if pi == para and start >= offset:
-                    continue
-                key = (pi, start)
-                name = self._name_at.get(key)
-                if name is None:
-                    name = self._name_at[key] = _name_at(text, start)
-                if not name:
-                    continue
-                person = self.resolve_name(name, pi, start, fuzzy=False)
-                if person is None:
-                    continue
-                if len(person.tokens) < 2 and not _confirmed_single(text, start, name[-1]):
-                    continue
-                if gender is None or person.gender in (gender, None):
-                    return person
-        return None
-
-    def with_role(self, role: str) -> Person | None:
-        """`the governor` → the person the article titles Governor (`Gov. Rick Scott`)."""
-        titles = _TITLE_FORMS.get(role)
-        if titles is None:
-            return None
-        for text in self.paragraphs:
-            for title in titles:
-                at = text.find(title + " ")
-                while at >= 0:
-                    name = (
-                        _name_at(text, at + len(title) + 1)
-                        if text[at + len(title) + 1 : at + len(title) + 2].isupper()
-                        else []
-                    )
-                    if name and name[-1] != title:
-                        return self.resolve_name(name, fuzzy=False)
-                    at = text.find(title + " ", at + 1)
-        return None
-
-    def org(self, phrase: str) -> str | None:
-        """`ERCOT`, `the weather service`, `the company` → an organisation's fullest name."""
-        bare = re.sub(r"^(?:the|The)\s+", "", phrase).strip()
-        if bare.isupper() and len(bare) >= 2:
-            return self.acronym(bare)
-        if len(bare) > 3:
-            found = self._orgs_with(bare)
-            if found:
-                return max(found, key=len)
-        words = bare.casefold().split()
-        if len(words) > 3 or any(w[:1].isupper() for w in bare.split()):
-            return None  # a proper name that no known organisation contains
-        head = words[-1] if words else ""
-        family = _FAMILIES.get(head)
-        for org in reversed(self.orgs):
-            if " " not in org:
-                continue  # `Utility` at the start of a sentence names nothing
-            if family is not None and not family.isdisjoint(org.split()):
-                return self._longest_with(org)
-            if head and head in org.casefold().split():
-                return self._longest_with(org)
-        return None
-
-    def _longest_with(self, org: str) -> str:
-        longer = [o for o in self.orgs if org in o and o != org]
-        return max(longer, key=len) if longer else org
-
-
-# `the company`, `the utility`: the kind of organisation such a description points back to
-_FAMILIES = {
-    "company": words("commercial_words"),
-    "firm": words("commercial_words"),
-    "automaker": words("commercial_words"),
-    "utility": words("utility_words"),
-    "operator": words("utility_words"),
-}
-
-
-def _contains(full: list[str], part: list[str]) -> bool:
+def contains(full: list[str], part: list[str]) -> bool:
     n = len(part)
     return any(full[i : i + n] == part for i in range(len(full) - n + 1))
 
 
-def _close(a: str, b: str) -> bool:
+def close_spelling(a: str, b: str) -> bool:
     """Edit distance of at most 2 (transpositions count once)."""
     if abs(len(a) - len(b)) > 2:
         return False
@@ -464,21 +157,12 @@ def _close(a: str, b: str) -> bool:
     return prev[-1] <= 2
 
 
-def gender_of_first(token: str) -> str | None:
-    return first_names().get(token)
-
-
-_POSSESSIVE = re.compile(r"[’']s?$")
 _AFTER_NAME_CONFIRMS = re.compile(
     r"^(?:,\s*(?:\d{1,3},|who\b|a\b|an\b|the\b|one of\b)|"
     r"\s+(?:said|says|told|added|wrote|warned|explained))"
 )
-_SAYS_AFTER = re.compile(r"^\s+(?:said|says|told|added|wrote|warned|explained)\b")
-_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
-_WORD_RE = re.compile(r"[\w’'\-]+")
-_UNNAMED_DETERMINERS = frozenset({"a", "an", "another", "one"})
-_WHO_CLAUSE = re.compile(r"\s+who\s+[^,.;:\x00]+")
-_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+WHO_CLAUSE = re.compile(r"\s+who\s+[^,.;:\x00]+")
+PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 # One pass finds every capitalised run, organisation connectors included (`Federal Bureau of
 # Investigation`, `Jesse and Diana Smith`); people are the connector-free pieces.
@@ -488,7 +172,7 @@ ORG_RUN = re.compile(
 )
 
 
-def _trie(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = root
@@ -506,7 +190,7 @@ def _trie(words: list[str]) -> str:
     return build(root)
 
 
-_SOURCE_NOUN = re.compile(rf"\b(?:{_trie(sorted(SOURCE_NOUNS))})\b")
+_SOURCE_NOUN = re.compile(rf"\b(?:{trie_pattern(sorted(SOURCE_NOUNS))})\b")
 
 
 def unnamed_intros(paragraphs: list[str]) -> list[str]:
@@ -525,7 +209,7 @@ def unnamed_intros(paragraphs: list[str]) -> list[str]:
             det = _DETERMINER_BEFORE.search(text, max(0, m.start() - 60), m.start())
             if det is None:
                 continue
-            who = _WHO_CLAUSE.match(text, m.end())
+            who = WHO_CLAUSE.match(text, m.end())
             phrase = text[det.start(1) : who.end() if who else m.end()].strip()
             intros.append(phrase[0].lower() + phrase[1:])
             heads.add(head)
@@ -534,10 +218,6 @@ def unnamed_intros(paragraphs: list[str]) -> list[str]:
 
 # `a`/`an`/`another`/`one` and up to five words, ending right before a source noun.
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]+\s+){0,5}$")
-
-
-def build_cast(paragraphs: list[str]) -> Cast:
-    return Cast(paragraphs)
 
 
 _SAYS = (" said", " says", " told", " added", " wrote", " warned", " explained")
@@ -571,7 +251,7 @@ def run_start(text: str, at: int) -> int:
 _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 
 
-def _classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
+def classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
     """Every capitalised run of a paragraph (or just `one`) as a name or an organisation."""
     runs: list[Run] = []
     for m in (one,) if one is not None else ORG_RUN.finditer(text):
@@ -654,7 +334,7 @@ def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) 
     for piece in pieces:
         for sub in _split_run(" ".join(piece)) if piece else ():
             raw = sub.split(" ")
-            names, titled, gender = _strip_run(raw)
+            names, titled, gender = strip_titles(raw)
             if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
                 continue
             roles = tuple(
@@ -676,10 +356,10 @@ def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) 
 
 # `the governor` is the person titled `Governor` or `Gov.`: the roles a definite
 # description can point back to, and how the title is printed before a name.
-_TITLE_FORMS: dict[str, tuple[str, ...]] = {}
+TITLE_FORMS: dict[str, tuple[str, ...]] = {}
 for _title in TITLES:
-    _TITLE_FORMS.setdefault(_title.rstrip(".").casefold(), ())
-    _TITLE_FORMS[_title.rstrip(".").casefold()] += (_title,)
+    TITLE_FORMS.setdefault(_title.rstrip(".").casefold(), ())
+    TITLE_FORMS[_title.rstrip(".").casefold()] += (_title,)
 for _short, _long in (
     ("gov", "governor"),
     ("sen", "senator"),
@@ -690,10 +370,10 @@ for _short, _long in (
     ("prof", "professor"),
     ("dr", "doctor"),
 ):
-    _TITLE_FORMS[_long] = _TITLE_FORMS.get(_long, ()) + _TITLE_FORMS.get(_short, ())
+    TITLE_FORMS[_long] = TITLE_FORMS.get(_long, ()) + TITLE_FORMS.get(_short, ())
 
 
-def _confirmed_single(text: str, start: int, word: str) -> bool:
+def confirmed_single(text: str, start: int, word: str) -> bool:
     """A one-word name counts as a person next to a title, a role or a reporting verb."""
     end = text.find(word, start) + len(word)
     space = text.rfind(" ", 0, max(0, start - 1))
@@ -705,7 +385,7 @@ def _confirmed_single(text: str, start: int, word: str) -> bool:
     )
 
 
-def _in_run(text: str, at: int, length: int) -> bool:
+def in_run(text: str, at: int, length: int) -> bool:
     """Whether the word at `at` has a capitalised neighbour (so it may be part of a longer
     name); a surname standing alone (`… Charap said`) needs no further look."""
     end = at + length
@@ -718,20 +398,20 @@ def _in_run(text: str, at: int, length: int) -> bool:
     return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
 
 
-def _drop_leading_stop(tokens: list[str]) -> list[str]:
+def drop_leading_stop(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and tokens[0] in _LEADING_STOP:
         tokens = tokens[1:]
     return tokens
 
 
-def _initials(name: str) -> tuple[str, str]:
+def initials(name: str) -> tuple[str, str]:
     """`Electric Reliability Council of Texas` → (`ERCT`, `ERCOT`): acronyms skip or keep
     the little words."""
     words = name.split()
     return ("".join(w[0] for w in words if w[:1].isupper()), "".join(w[0].upper() for w in words))
 
 
-def _pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> list[str] | None:
+def pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> list[str] | None:
     """Of equally full names (`Jesse Smith`, `Diana Smith` for `Smith`), the one printed
     last before the mention; the first one when none comes before it."""
     if not found:
@@ -740,7 +420,7 @@ def _pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> li
     return before[-1] if before else found[0][2]
 
 
-def _name_at(text: str, at: int) -> list[str]:
+def name_at(text: str, at: int) -> list[str]:
     """The person's name (titles dropped) in the capitalised run holding offset `at`; empty
     when that run is an organisation, a place or no name at all."""
     start = run_start(text, at)
@@ -773,7 +453,7 @@ def _name_at(text: str, at: int) -> list[str]:
         else:
             piece.append(token)
         offset += len(token) + 1
-    names, _, _ = _strip_run(piece)
+    names, _, _ = strip_titles(piece)
     if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
         return []
     return names

@@ -1,0 +1,344 @@
+"""Who is in the article: people, organisations and unnamed sources, and how a mention
+(`Rojanksy`, `he`, `the official`, `the weather service`) resolves to its canonical form
+(RULES §6.6: the fullest name the article gives, the first description of an unnamed source,
+an organisation's fullest name). Everything is looked up on demand and cached per article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from toolkit.quotes.lexicon import words
+from toolkit.quotes.names import (
+    CAPITALISED,
+    ORG_RUN,
+    PRONOUN,
+    PRONOUN_GENDER,
+    TITLE_FORMS,
+    WHO_CLAUSE,
+    Person,
+    Run,
+    classify,
+    close_spelling,
+    confirmed_single,
+    contains,
+    drop_leading_stop,
+    first_names,
+    in_run,
+    initials,
+    name_at,
+    pick,
+    run_start,
+    unnamed_intros,
+)
+
+
+class Cast:
+    """The people, organisations and unnamed sources of one article, looked up on demand:
+    a paragraph's capitalised runs are classified the first time a question needs them, so
+    an article pays only for the names its quotations point at."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.paragraphs = paragraphs
+        self._runs: dict[int, list[Run]] = {}
+        self._with: dict[str, list[tuple[int, Run]]] = {}
+        self.joined = "\n".join(paragraphs)
+        self._capitalised: Counter[str] | None = None
+        self._intros: dict[str, str | None] = {}
+        self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
+        self._name_at: dict[tuple[int, int], list[str]] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._at: dict[tuple[int, int], list[Run]] = {}
+        self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
+        self._genders: dict[str, str | None] = {}
+        self._orgs: list[str] | None = None
+        self._unnamed: list[str] | None = None
+
+    def runs(self, pi: int) -> list[Run]:
+        """Every capitalised run of paragraph `pi`, classified."""
+        found = self._runs.get(pi)
+        if found is None:
+            found = self._runs[pi] = classify(self.paragraphs[pi])
+        return found
+
+    def runs_with(self, word: str) -> list[tuple[int, Run]]:
+        """The runs that hold `word`, found from its occurrences rather than by classifying
+        every run of the article."""
+        cached = self._with.get(word)
+        if cached is not None:
+            return cached
+        found: list[tuple[int, Run]] = []
+        for pi, text in enumerate(self.paragraphs):
+            at = text.find(word)
+            while at >= 0:
+                if pi in self._runs:
+                    found.extend((pi, r) for r in self._runs[pi] if r.start <= at < r.end)
+                else:
+                    start = run_start(text, at)
+                    key = (pi, start)
+                    classified = self._at.get(key)
+                    if classified is None:
+                        m = ORG_RUN.match(text, start)
+                        classified = classify(text, m) if m is not None and m.end() > at else []
+                        self._at[key] = classified
+                    found.extend((pi, r) for r in classified)
+                at = text.find(word, at + len(word))
+        self._with[word] = found
+        return found
+
+    def intro_for(self, head: str) -> str | None:
+        """`the mechanic` → how the article first introduced that source: `a 38-year-old
+        mechanic who lives near the station`."""
+        if head in self._intros:
+            return self._intros[head]
+        found = None
+        if len(head) > 2 and head.isalpha():
+            pattern = re.compile(
+                rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,5}}?{head}\b"
+            )
+            for text in self.paragraphs:
+                m = pattern.search(text)
+                if m is not None:
+                    who = WHO_CLAUSE.match(text, m.end())
+                    phrase = text[m.start() : who.end() if who else m.end()].strip()
+                    found = phrase[0].lower() + phrase[1:]
+                    break
+        self._intros[head] = found
+        return found
+
+    @property
+    def capitalised(self) -> Counter[str]:
+        """How often each capitalised word occurs in the article."""
+        if self._capitalised is None:
+            self._capitalised = Counter(CAPITALISED.findall(self.joined))
+        return self._capitalised
+
+    @property
+    def unnamed(self) -> list[str]:
+        """First descriptions of unnamed sources, in order."""
+        if self._unnamed is None:
+            self._unnamed = unnamed_intros(self.paragraphs)
+        return self._unnamed
+
+    @property
+    def orgs(self) -> list[str]:
+        """Every organisation name in the article (classifies every paragraph: only for the
+        rare lookups that need them all)."""
+        if self._orgs is None:
+            self._orgs = []
+            for pi in range(len(self.paragraphs)):
+                for run in self.runs(pi):
+                    name = " ".join(run.tokens)
+                    if run.kind == "org" and name not in self._orgs:
+                        self._orgs.append(name)
+        return self._orgs
+
+    def acronym(self, letters: str) -> str | None:
+        """`ERCOT` → the name printed before `(ERCOT)`, or a name with those initials."""
+        mark = f"({letters})"
+        for text in self.paragraphs:
+            at = text.find(mark)
+            if at > 1:
+                start = run_start(text, at - 2)
+                m = ORG_RUN.match(text, start)
+                if m is not None:
+                    name = " ".join(drop_leading_stop(m.group().split(" ")))
+                    if letters in initials(name):
+                        return name
+        for org in self.orgs:
+            if letters in initials(org):
+                return org
+        return None
+
+    def _orgs_with(self, phrase: str) -> list[str]:
+        """Organisation names that contain `phrase` (any case), found from its occurrences."""
+        low = phrase.casefold()
+        names: list[str] = []
+        for text in self.paragraphs:
+            at = text.casefold().find(low)
+            if at < 0:
+                continue
+            word = text[at : at + len(phrase)].split(" ")[-1]
+            for _, run in self.runs_with(word):
+                name = " ".join(run.tokens)
+                if (
+                    run.kind == "org"
+                    and low in name.casefold()
+                    and name not in names
+                    and len(run.tokens) > len(phrase.split())
+                ):
+                    names.append(name)
+        return names
+
+    def resolve_name(
+        self, tokens: list[str], para: int = 0, offset: int = 0, fuzzy: bool = True
+    ) -> Person | None:
+        """A name mention (`Psaki`, `Rojanksy`, `Diana`) to the fullest name the article
+        gives that person."""
+        if not tokens:
+            return None
+        key = tuple(tokens)
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = self._fullest(tokens)
+        picked = pick(found, para, offset)
+        person = Person(" ".join(picked), picked, self.gender(picked)) if picked else None
+        if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
+            # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
+            word = tokens[0]
+            if self.capitalised[word] <= 1:
+                return self._fuzzy_surname(word) or person
+        return person
+
+    def _fullest(self, tokens: list[str]) -> list[tuple[int, int, list[str]]]:
+        """Every longest name holding `tokens`, with where it is printed."""
+        best: list[tuple[int, int, list[str]]] = []
+        word = tokens[-1]
+        for pi, text in enumerate(self.paragraphs):
+            at = text.find(word)
+            while at >= 0:
+                key = (pi, at)
+                name = self._name_at.get(key)
+                if name is None:
+                    name = self._name_at[key] = (
+                        name_at(text, at) if in_run(text, at, len(word)) else [word]
+                    )
+                if contains(name, tokens):
+                    if not best or len(name) > len(best[0][2]):
+                        best = [(pi, at, name)]
+                    elif len(name) == len(best[0][2]):
+                        best.append((pi, at, name))
+                at = text.find(word, at + len(word))
+        return best
+
+    def _fuzzy_surname(self, word: str) -> Person | None:
+        # A misspelt later reference (`Rojanksy` for Rojansky): close in spelling, same start.
+        if len(word) < 4:
+            return None
+        similar = {
+            w
+            for w in self.capitalised
+            if w[:2] == word[:2] and w != word and close_spelling(w, word)
+        }
+        found: dict[str, list[str]] = {}
+        for candidate in similar:
+            for _, run in self.runs_with(candidate):
+                if run.kind == "name" and len(run.tokens) > 1 and run.tokens[-1] == candidate:
+                    found[" ".join(run.tokens)] = run.tokens
+        if len(found) != 1:
+            return None
+        tokens = next(iter(found.values()))
+        return Person(" ".join(tokens), tokens, self.gender(tokens))
+
+    def gender(self, tokens: list[str]) -> str | None:
+        """From the first name, an honorific, or the first he/she after a mention."""
+        name = " ".join(tokens)
+        if name in self._genders:
+            return self._genders[name]
+        gender = first_names().get(tokens[0]) if len(tokens) > 1 else None
+        if gender is None:
+            gender = self._gender_from_text(tokens)
+        self._genders[name] = gender
+        return gender
+
+    def _gender_from_text(self, tokens: list[str]) -> str | None:
+        """The first he/she after a mention of the name, before another name comes up."""
+        word = tokens[-1]
+        for text in self.paragraphs:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                following = ORG_RUN.search(text, end + 1)
+                found = PRONOUN.search(text, end, following.start() if following else len(text))
+                if found:
+                    return PRONOUN_GENDER[found.group(1).casefold()]
+                at = text.find(word, end)
+        return None
+
+    def recent(self, para: int, offset: int, gender: str | None) -> Person | None:
+        """The most recently named person before (para, offset) of a compatible gender.
+        Runs are looked at from the quotation backwards, and only as far as needed."""
+        for pi in range(para, max(-1, para - 4), -1):
+            text = self.paragraphs[pi]
+            starts = self._starts.get(pi)
+            if starts is None:
+                starts = self._starts[pi] = [m.start() for m in ORG_RUN.finditer(text)]
+            for start in reversed(starts):
+                if pi == para and start >= offset:
+                    continue
+                key = (pi, start)
+                name = self._name_at.get(key)
+                if name is None:
+                    name = self._name_at[key] = name_at(text, start)
+                if not name:
+                    continue
+                person = self.resolve_name(name, pi, start, fuzzy=False)
+                if person is None:
+                    continue
+                if len(person.tokens) < 2 and not confirmed_single(text, start, name[-1]):
+                    continue
+                if gender is None or person.gender in (gender, None):
+                    return person
+        return None
+
+    def with_role(self, role: str) -> Person | None:
+        """`the governor` → the person the article titles Governor (`Gov. Rick Scott`)."""
+        titles = TITLE_FORMS.get(role)
+        if titles is None:
+            return None
+        for text in self.paragraphs:
+            for title in titles:
+                at = text.find(title + " ")
+                while at >= 0:
+                    name = (
+                        name_at(text, at + len(title) + 1)
+                        if text[at + len(title) + 1 : at + len(title) + 2].isupper()
+                        else []
+                    )
+                    if name and name[-1] != title:
+                        return self.resolve_name(name, fuzzy=False)
+                    at = text.find(title + " ", at + 1)
+        return None
+
+    def org(self, phrase: str) -> str | None:
+        """`ERCOT`, `the weather service`, `the company` → an organisation's fullest name."""
+        bare = re.sub(r"^(?:the|The)\s+", "", phrase).strip()
+        if bare.isupper() and len(bare) >= 2:
+            return self.acronym(bare)
+        if len(bare) > 3:
+            found = self._orgs_with(bare)
+            if found:
+                return max(found, key=len)
+        words = bare.casefold().split()
+        if len(words) > 3 or any(w[:1].isupper() for w in bare.split()):
+            return None  # a proper name that no known organisation contains
+        head = words[-1] if words else ""
+        family = _FAMILIES.get(head)
+        for org in reversed(self.orgs):
+            if " " not in org:
+                continue  # `Utility` at the start of a sentence names nothing
+            if family is not None and not family.isdisjoint(org.split()):
+                return self._longest_with(org)
+            if head and head in org.casefold().split():
+                return self._longest_with(org)
+        return None
+
+    def _longest_with(self, org: str) -> str:
+        longer = [o for o in self.orgs if org in o and o != org]
+        return max(longer, key=len) if longer else org
+
+
+# `the company`, `the utility`: the kind of organisation such a description points back to
+_FAMILIES = {
+    "company": words("commercial_words"),
+    "firm": words("commercial_words"),
+    "automaker": words("commercial_words"),
+    "utility": words("utility_words"),
+    "operator": words("utility_words"),
+}
+
+
+def build_cast(paragraphs: list[str]) -> Cast:
+    return Cast(paragraphs)

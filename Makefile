@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+ACCEL  := toolkit/quotes/_accel/__init__.py
 
 .PHONY: setup demo test check lint types docs bench clean
 
@@ -12,7 +13,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv with the toolkit and its dev tools
+# The compiled quote extractor: rebuilt whenever its Python sources change. A failed build
+# leaves the pure-Python extractor in use (same results, slower).
+$(ACCEL): $(STAMP) $(wildcard toolkit/quotes/*.py)
+	-$(BIN)/python scripts/build_accel.py
+
+setup: $(STAMP) $(ACCEL)  ## create .venv with the toolkit, its dev tools and compiled parts
 
 demo: setup  ## convert the bundled sample dumps into out/sample
 	$(BIN)/newsdump convert tests/data/dumps -o out/sample

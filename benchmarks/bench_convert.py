@@ -121,6 +121,9 @@ def _quote_share(corpus: Path) -> None:
         for doc in docs:
             build_record(doc, origin, quotes=quotes)
         timings[quotes] = (time.perf_counter() - started) / len(docs) * 1e6
+    from toolkit.quotes import IMPLEMENTATION
+
+    print(f"quote extractor: {IMPLEMENTATION}")
     share = (timings[True] - timings[False]) / timings[True]
     print(
         f"record building per article: {timings[False]:.0f} µs without quotes, "

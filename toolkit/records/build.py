@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.parse import Extraction, parse_page
-from toolkit.quotes.extract import extract as extract_quotes
+from toolkit.quotes import extract_quotes
 from toolkit.schema import load_schema, schema_version
 
 

@@ -29,6 +29,7 @@ from toolkit.quotes.names import (
     in_run,
     initials,
     name_at,
+    org_start,
     pick,
     run_start,
     unnamed_intros,
@@ -315,19 +316,32 @@ class Cast:
         if len(words) > 3 or any(w[:1].isupper() for w in bare.split()):
             return None  # a proper name that no known organisation contains
         head = words[-1] if words else ""
-        family = _FAMILIES.get(head)
-        for org in reversed(self.orgs):
-            if " " not in org:
-                continue  # `Utility` at the start of a sentence names nothing
-            if family is not None and not family.isdisjoint(org.split()):
-                return self._longest_with(org)
-            if head and head in org.casefold().split():
-                return self._longest_with(org)
-        return None
+        if not head:
+            return None
+        # `the company` → a business named in the article; `the department` → a Department.
+        clues = _FAMILIES.get(head, frozenset()) | {head.capitalize()}
+        found = [org for org in self._orgs_holding(clues) if " " in org]
+        if not found:
+            return None
+        last = found[-1]
+        return max((o for o in found if last in o), key=len)
 
-    def _longest_with(self, org: str) -> str:
-        longer = [o for o in self.orgs if org in o and o != org]
-        return max(longer, key=len) if longer else org
+    def _orgs_holding(self, clues: frozenset[str] | set[str]) -> list[str]:
+        """Organisation names holding any of these words, in reading order."""
+        hits: list[tuple[int, int, str]] = []
+        for pi, text in enumerate(self.paragraphs):
+            for clue in clues:
+                at = text.find(clue)
+                while at >= 0:
+                    start = run_start(text, at)
+                    m = ORG_RUN.match(text, start)
+                    if m is not None and m.end() > at:
+                        tokens = drop_leading_stop(m.group().rstrip(".").split(" "))
+                        org_at = org_start(tokens)
+                        if org_at is not None:
+                            hits.append((pi, start, " ".join(tokens[org_at:])))
+                    at = text.find(clue, at + len(clue))
+        return [name for _, _, name in sorted(hits)]
 
 
 # `the company`, `the utility`: the kind of organisation such a description points back to

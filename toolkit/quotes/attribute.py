@@ -14,6 +14,7 @@ from toolkit.quotes.names import (
     ORG_WORDS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
+    TITLE_FORMS,
     TITLES,
     is_org_name,
     run_start,
@@ -69,7 +70,12 @@ def _without_owner(name: str) -> str:
 
 
 _PLACE_TAIL = re.compile(r"\s+(?:in|of|at)\s+(?=[A-Z])")
-_CLAUSE_END = re.compile(r"[,.;:!?()\x00]")
+TITLE_WORDS = frozenset(TITLE_FORMS)
+_CLAUSE_WORDS = frozenset(
+    "though although but and or while as because since when after before that which who "
+    "if unless until whereas so yet".split()
+)
+_CLAUSE_END = re.compile(r"[,.;:!?()\x00]|\s(?=(?:said|says|told|tells|added|adds|wrote)\b)")
 _STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
 
 
@@ -134,9 +140,15 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
         else:
             break
     if text.endswith(","):
-        # Appositive or age: `Pruitt, 71, told`, `Arce, one of the two no votes, described`.
+        # Appositive or age: `Pruitt, 71, told`, `Arce, one of the two no votes, described`;
+        # but `Ukraine's deputy foreign minister, Iryna Zhuravska, said`: the name is it.
         inner = text[:-1].rfind(",")
         if inner > 0 and MASK not in text[inner:]:
+            appositive = text[inner + 1 : -1].strip()
+            name = CAP_RUN.fullmatch(appositive)
+            if name is not None and " " in appositive and not is_org_name(appositive.split()):
+                at = begin + text.index(appositive, inner)
+                return Mention(appositive, at, at + len(appositive), "name")
             text = text[:inner].rstrip()
     relative = _RELATIVE_END.search(text)
     if relative:
@@ -214,6 +226,8 @@ def _description_back(text: str, begin: int) -> Mention | None:
         if word.casefold() in _DETERMINERS:
             first = k
             break
+        if word.casefold() in _CLAUSE_WORDS:
+            break  # `… without an agreement, though Türkiye's foreign minister said`
         if k < len(words) - 1 and word[-1:] in ",;:":
             break
         first = k
@@ -348,6 +362,13 @@ def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
         if any(w[:1].isupper() for w in words[1:]) or det != "the":
             bare = " ".join(words[1:]) if det == "the" else phrase
             return Speaker(bare, "organization")
+    if head in ROLE_NOUNS or head in TITLE_WORDS:
+        # `the judge`, `Türkiye's foreign minister`: the person the article titles so
+        role = " ".join(core[1:]) if det in _DETERMINERS or det.endswith(("'s", "’s")) else (
+            " ".join(core))
+        titled = cast.with_role(role) if role else None
+        if titled is not None:
+            return Speaker(titled.name, "person")
     if det in ("the", "this", "that"):
         intro_for = cast.intro_for(head)
         if intro_for is not None:

@@ -48,6 +48,7 @@ class Cast:
         self.joined = "\n".join(paragraphs)
         self._capitalised: Counter[str] | None = None
         self._intros: dict[str, str | None] = {}
+        self._roles: dict[str, Person | None] = {}
         self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
         self._name_at: dict[tuple[int, int], list[str]] = {}
         self._starts: dict[int, list[int]] = {}
@@ -285,23 +286,27 @@ class Cast:
         return None
 
     def with_role(self, role: str) -> Person | None:
-        """`the governor` → the person the article titles Governor (`Gov. Rick Scott`)."""
-        titles = TITLE_FORMS.get(role)
-        if titles is None:
-            return None
+        """`the governor`, `foreign minister` → the person the article titles so, in any
+        case and abbreviation (`Gov. Rick Scott`, `Foreign Minister Hakan Karaağaç`,
+        `coach Denise Albright`)."""
+        if role in self._roles:
+            return self._roles[role]
+        forms = {role, *TITLE_FORMS.get(role, ())}
+        pattern = re.compile(
+            r"(?i)\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")\s+")
+        found = None
         for text in self.paragraphs:
-            for title in titles:
-                at = text.find(title + " ")
-                while at >= 0:
-                    name = (
-                        name_at(text, at + len(title) + 1)
-                        if text[at + len(title) + 1 : at + len(title) + 2].isupper()
-                        else []
-                    )
-                    if name and name[-1] != title:
-                        return self.resolve_name(name, fuzzy=False)
-                    at = text.find(title + " ", at + 1)
-        return None
+            for m in pattern.finditer(text):
+                if text[m.end() : m.end() + 1].isupper():
+                    name = name_at(text, m.end())
+                    if name and name[-1].casefold() not in forms:
+                        found = self.resolve_name(name, fuzzy=False)
+                        break
+            if found is not None:
+                break
+        self._roles[role] = found
+        return found
 
     def org(self, phrase: str) -> str | None:
         """`ERCOT`, `the weather service`, `the company` → an organisation's fullest name."""

@@ -239,6 +239,9 @@ def _established(
     for cue in CUE.finditer(masked):
         mention = mention_before(masked, 0, cue.start())
         if mention is None:
+            # `So said Tomasz Wróbel.` names the speaker after the verb
+            mention = mention_after(masked, cue.end(), len(masked))
+        if mention is None:
             continue
         bounds_start = masked.rfind(". ", 0, mention.start)
         mention_region = masked[bounds_start + 1 : cue.start()]

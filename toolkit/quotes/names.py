@@ -71,18 +71,6 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
         if tokens[i - 1].endswith(("’s", "'s", "s’", "s'")):
             tokens = tokens[i:]
             break
-    # `Outfielder Jamal Cooper`, `Republican Derek Holloway`: a capitalised role or party.
-    if (
-        len(tokens) >= 3
-        and (
-            tokens[0] in _AFFILIATIONS
-            or tokens[0].casefold() in ROLE_NOUNS
-            or tokens[1] in first_names()
-        )
-        and tokens[0] not in first_names()
-    ):
-        tokens = tokens[1:]
-        titled = True
     while tokens and tokens[0] in _LEADING_STOP:
         gender = _HONORIFIC_GENDER.get(tokens[0], gender)
         titled = titled or tokens[0] in ("Mr", "Mrs", "Ms")
@@ -94,6 +82,19 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
             gender = _HONORIFIC_GENDER.get(token, gender)
     if last_title >= 0:
         tokens = tokens[last_title + 1 :]
+        titled = True
+    # `Outfielder Jamal Cooper`, `City Engineer Frank Delacroix`, `Republican Derek Holloway`:
+    # capitalised roles, places and parties before a given name.
+    while (
+        len(tokens) >= 3
+        and (
+            tokens[0] in _AFFILIATIONS
+            or tokens[0].casefold() in ROLE_NOUNS
+            or tokens[1] in first_names()
+        )
+        and tokens[0] not in first_names()
+    ):
+        tokens = tokens[1:]
         titled = True
     return tokens, titled, gender
 
@@ -161,7 +162,11 @@ _AFTER_NAME_CONFIRMS = re.compile(
     r"^(?:,\s*(?:\d{1,3},|who\b|a\b|an\b|the\b|one of\b)|"
     r"\s+(?:said|says|told|added|wrote|warned|explained))"
 )
-WHO_CLAUSE = re.compile(r"\s+who\s+[^,.;:\x00]+")
+# A relative clause that is part of a description: up to punctuation or a reporting verb
+# (`a woman who declined to give her name said …` stops before `said`).
+WHO_CLAUSE = re.compile(
+    r"\s+who\s+(?:(?!\b(?:said|says|told|tells|added|adds|wrote)\b)[^,.;:\x00])+(?<!\s)"
+)
 PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 # One pass finds every capitalised run, organisation connectors included (`Federal Bureau of

@@ -13,10 +13,11 @@ from toolkit.quotes.lexicon import words
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _WORD = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
-_INITIAL = rf"[{_UPPER}]\."
+# `U.S.`, `D.C.` before a single initial: abbreviations hold together inside a run
+_INITIAL = rf"[{_UPPER}](?:\.[{_UPPER}])*\."
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)"
 CAP_RUN = re.compile(
-    rf"(?<![\w’'\-])(?:{_WORD}|{_INITIAL})(?: (?:{_PARTICLE} )?(?:{_WORD}|{_INITIAL}))*"
+    rf"(?<![\w’'\-])(?:{_INITIAL}|{_WORD})(?: (?:{_PARTICLE} )?(?:{_INITIAL}|{_WORD}))*"
 )
 _LEADING_STOP = words("leading_stop")
 TITLES = words("titles")
@@ -171,7 +172,7 @@ PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 # One pass finds every capitalised run, organisation connectors included (`Federal Bureau of
 # Investigation`, `Jesse and Diana Smith`); people are the connector-free pieces.
-_RUN_WORD = rf"(?:{_WORD}|{_INITIAL})"
+_RUN_WORD = rf"(?:{_INITIAL}|{_WORD})"
 ORG_RUN = re.compile(
     rf"\b{_RUN_WORD}(?: (?:(?:{_PARTICLE}|of|for|and|on|the|&) ){{0,2}}{_RUN_WORD})*"
 )

@@ -397,6 +397,10 @@ def in_run(text: str, at: int, length: int) -> bool:
     end = at + length
     if end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?":
         return True  # glued to more: a possessive, a hyphen, a longer word
+    if text.startswith(" and ", end) and text[end + 5 : end + 6].isupper():
+        return True  # `Lucía and Graciela Treviño`
+    if text[end : end + 2] in (' "', " “") or text[max(0, at - 2) : at] in ('" ', "” "):
+        return True  # `Jalen "Bones" Whitaker`
     if at >= 2 and text[at - 1] == " " and (text[at - 2].isalpha() or text[at - 2] == "."):
         space = text.rfind(" ", 0, at - 1)
         if text[space + 1 : space + 2].isupper():
@@ -451,18 +455,36 @@ def name_at(text: str, at: int) -> list[str]:
     # the piece between connectors that holds `at`
     offset = start
     piece: list[str] = []
+    pieces: list[list[str]] = [piece]
     for token in tokens:
         if token in _CONNECTORS:
             if offset > at:
                 break
             piece = []
+            pieces.append(piece)
         else:
             piece.append(token)
         offset += len(token) + 1
+    rest = tokens[len(sum(pieces, [])) + len(pieces) - 1 :]
+    if len(piece) == 1 and rest[:1] == ["and"] and len(rest) == 3:
+        # `Lucía and Graciela Treviño`: both sisters are Treviños
+        piece = [piece[0], rest[2]]
     names, _, _ = strip_titles(piece)
     if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
         return []
+    if len(names) == 1:
+        nick = _NICKNAMED.search(text, max(0, start - 40), start)
+        if nick is not None:
+            return [nick.group(1), names[0]]  # `Jalen "Bones" Whitaker`
+        nick = _NICKNAME_NEXT.match(text, m.end())
+        if nick is not None:
+            return [names[0], nick.group(1)]
     return names
+
+
+# A nickname in quotation marks between a given name and a surname.
+_NICKNAMED = re.compile(rf"({_WORD}) [\"“][^\"“”]{{1,24}}[\"”] $")
+_NICKNAME_NEXT = re.compile(rf" [\"“][^\"“”]{{1,24}}[\"”] ({_WORD})")
 
 
 def _split_run(run: str) -> list[str]:

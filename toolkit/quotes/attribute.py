@@ -13,6 +13,7 @@ from toolkit.quotes.names import (
     ORG_RUN,
     ORG_WORDS,
     ROLE_NOUNS,
+    LEADING_STOP,
     SOURCE_NOUNS,
     TITLE_FORMS,
     TITLES,
@@ -37,7 +38,7 @@ _VERBS = (
     "laments|mused|quipped|pleaded|begged|demanded|demands|suggested|suggests|believes|"
     "cheered|exclaimed|repeated|reiterated|confirmed|confirms|agreed|agrees|added that|"
     "accused|accuses|telling|adding|noting|calling|describing|warning|arguing|insisting|"
-    "explaining|writing|accusing|insisted"
+    "explaining|writing|accusing|insisted|answered|answers"
 )
 # Case-insensitive: `Says a longtime resident: "…"` opens a sentence with its cue.
 CUE = re.compile(rf"(?i)\b(?:{trie_pattern(_VERBS.split('|'))})\b")
@@ -75,6 +76,8 @@ _CLAUSE_WORDS = frozenset(
     "though although but and or while as because since when after before that which who "
     "if unless until whereas so yet".split()
 )
+_DESCRIBED_WHO = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+\s+who\s+[^,.;:\x00]+$")
 _CLAUSE_END = re.compile(r"[,.;:!?()\x00]|\s(?=(?:said|says|told|tells|added|adds|wrote)\b)")
 _STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
 
@@ -139,7 +142,19 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
             text = text[: last.start()].rstrip()
         else:
             break
+    described = _DESCRIBED_WHO.search(text)
+    if described is not None:
+        # `a woman who declined to give her name said`: the clause belongs to the source
+        start = begin + described.start()
+        return Mention(described.group().strip(), start, start + len(described.group().strip()),
+                       "description")
     if text.endswith(","):
+        who = text.rfind(", who ")
+        if who > 0 and MASK not in text[who:]:
+            # `Susan Kettering, who voted no along with Bredesen, Lena Paulsen …, said`
+            found = _mention_at_end(text[:who], begin)
+            if found is not None:
+                return found
         # Appositive or age: `Pruitt, 71, told`, `Arce, one of the two no votes, described`;
         # but `Ukraine's deputy foreign minister, Iryna Zhuravska, said`: the name is it.
         inner = text[:-1].rfind(",")
@@ -204,8 +219,8 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
             tokens = tokens[k:]
             break
     value = " ".join(tokens).rstrip(".")
-    if value in ("The", "A", "An"):
-        return None
+    if all(t in LEADING_STOP for t in tokens):
+        return None  # `So said Tomasz Wróbel`: the name comes after the verb
     return Mention(value, begin + start, begin + start + len(value), "name")
     return _description_back(text, begin)
 
@@ -281,6 +296,14 @@ def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
     skipped = _MODIFIERS.match(text)
     offset = skipped.end() if skipped else 0
     name = CAP_RUN.match(text, offset)
+    if name is not None:
+        # `said MTA spokesperson Kevin O'Donnell`: an organisation, a role, then the person
+        role = _ROLE_THEN_NAME.match(text, name.end())
+        if role is not None and role.group(1).split()[-1].casefold() in ROLE_NOUNS:
+            later = CAP_RUN.match(text, role.end())
+            if later is not None:
+                name = later
+                offset = later.start()
     if name is None:
         # A bare plural source: `deemed "unsurvivable" by forecasters`.
         stop = _STOP_AT.search(text)

@@ -19,7 +19,7 @@ _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)"
 CAP_RUN = re.compile(
     rf"(?<![\w’'\-])(?:{_INITIAL}|{_WORD})(?: (?:{_PARTICLE} )?(?:{_INITIAL}|{_WORD}))*"
 )
-_LEADING_STOP = words("leading_stop")
+LEADING_STOP = _LEADING_STOP = words("leading_stop")
 TITLES = words("titles")
 ORG_WORDS = words("org_words")
 _PLACE_WORDS = words("place_words")

@@ -77,7 +77,8 @@ _CLAUSE_WORDS = frozenset(
     "if unless until whereas so yet".split()
 )
 _DESCRIBED_WHO = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+\s+who\s+[^,.;:\x00]+$")
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+\s+who\s+[^,.;:\x00]+$"
+)
 _CLAUSE_END = re.compile(r"[,.;:!?()\x00]|\s(?=(?:said|says|told|tells|added|adds|wrote)\b)")
 _STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
 
@@ -146,8 +147,9 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
     if described is not None:
         # `a woman who declined to give her name said`: the clause belongs to the source
         start = begin + described.start()
-        return Mention(described.group().strip(), start, start + len(described.group().strip()),
-                       "description")
+        return Mention(
+            described.group().strip(), start, start + len(described.group().strip()), "description"
+        )
     if text.endswith(","):
         who = text.rfind(", who ")
         if who > 0 and MASK not in text[who:]:
@@ -387,8 +389,11 @@ def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
             return Speaker(bare, "organization")
     if head in ROLE_NOUNS or head in TITLE_WORDS:
         # `the judge`, `Türkiye's foreign minister`: the person the article titles so
-        role = " ".join(core[1:]) if det in _DETERMINERS or det.endswith(("'s", "’s")) else (
-            " ".join(core))
+        role = (
+            " ".join(core[1:])
+            if det in _DETERMINERS or det.endswith(("'s", "’s"))
+            else (" ".join(core))
+        )
         titled = cast.with_role(role) if role else None
         if titled is not None:
             return Speaker(titled.name, "person")

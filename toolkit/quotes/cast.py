@@ -293,8 +293,10 @@ class Cast:
             return self._roles[role]
         forms = {role, *TITLE_FORMS.get(role, ())}
         pattern = re.compile(
-            r"(?i)\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            + r")\s+")
+            r"(?i)\b(?:"
+            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")\s+"
+        )
         found = None
         for text in self.paragraphs:
             for m in pattern.finditer(text):

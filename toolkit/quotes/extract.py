@@ -146,20 +146,27 @@ def _attribute(
     after_end = end if nxt < 0 else min(end, nxt)
     choices = []
     for c in CUE.finditer(masked, span.outer_end, after_end):
-        choices.append((c.start() - span.outer_end, c, "after"))
-        break
-    cues = list(CUE.finditer(masked, begin, span.open))
-    cue_before = cues[-1] if cues else None
-    if cue_before is not None:
-        choices.append((span.open - cue_before.end(), cue_before, "before"))
+        if _verbal(c, masked):
+            choices.append((c.start() - span.outer_end, c, "after"))
+            break
+    for c in reversed(list(CUE.finditer(masked, begin, span.open))):
+        if _verbal(c, masked):
+            choices.append((span.open - c.end(), c, "before"))
+            break
     for _, cue, side in sorted(choices, key=lambda x: x[0]):
-        if cue.group().casefold() in PARTICIPLES and masked[cue.start() - 2 : cue.start()] != ", ":
-            continue  # `a flash flood warning` is a noun; `…, warning that` a cue
         mention = _mention_for(cue, side, masked, begin, end, span)
         if mention is not None and _accept(
             found, mention, cue.group(), paragraph, masked, begin, cast, last
         ):
             return
+
+
+def _verbal(cue: re.Match[str], masked: str) -> bool:
+    """An -ing cue is a verb only after a comma: `…, warning that` but not `a flash flood
+    warning` or `in writing`."""
+    return (
+        cue.group().casefold() not in PARTICIPLES or masked[cue.start() - 2 : cue.start()] == ", "
+    )
 
 
 def _accept(
@@ -243,8 +250,10 @@ def _established(
             mention = mention_after(masked, cue.end(), len(masked))
         if mention is None:
             continue
-        bounds_start = masked.rfind(". ", 0, mention.start)
-        mention_region = masked[bounds_start + 1 : cue.start()]
+        if mention.start > cue.start():
+            mention_region = masked[cue.end() : mention.start]
+        else:
+            mention_region = masked[masked.rfind(". ", 0, mention.start) + 1 : cue.start()]
         if "\x00" in mention_region:
             continue
         speaker = resolve(mention, cast, pi, mention.start, last)

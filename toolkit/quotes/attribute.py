@@ -336,7 +336,12 @@ def resolve(
             if recent is None or recent.name == last_speaker.name:
                 return last_speaker
         person = cast.recent(para, at, gender)
-        return Speaker(person.name, "person") if person else last_speaker
+        if person is not None:
+            return Speaker(person.name, "person")
+        if last_speaker is not None and last_speaker.kind == "person" and cast.gender(
+                last_speaker.name.split()) not in (gender, None):
+            return None  # `she said` cannot be the man quoted last
+        return last_speaker
     if mention.kind == "name":
         return _resolve_name(mention, cast, para, at)
     return _resolve_description(mention.text, cast)

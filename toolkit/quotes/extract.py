@@ -34,6 +34,7 @@ _WORK_PAIRS = frozenset(
     {"known as", "referred to as", "what’s called", "what's called", "is called"}
 )
 _WHO_SPLIT = re.compile(r"\s+who\s+")
+_SENTENCE_START = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
 
@@ -272,9 +273,14 @@ def _fits(speaker: Speaker, pronoun: str, cast: Cast) -> bool:
 
 
 def _introduced(paragraph: str, pi: int, cast: Cast) -> Speaker | None:
-    """The person a paragraph opens with, when quotations follow on their own: `Marlow State
+    """The person a passage opens with, when quotations follow on their own: `Marlow State
     coach Ray Delmonico met with reporters … Here is what he had to say.`"""
-    mention = sentence_subject(paragraph, 0, len(paragraph))
+    bounds = [0, *(m.end() for m in _SENTENCE_START.finditer(paragraph))]
+    mention = sentence_subject(
+        paragraph,
+        bounds[-1] if len(bounds) > 1 and (paragraph.endswith((". ", "! ", "? "))) else 0,
+        len(paragraph),
+    )
     if mention is None or mention.kind != "name":
         return None
     speaker = resolve(mention, cast, pi, mention.start, None)
@@ -308,7 +314,7 @@ def _paragraph(pi: int, paragraph: str, cast: Cast, state: _State) -> list[Found
         item = Found(pi, span, partial)
         _attribute(item, paragraph, masked, bounds, cast, state.last)
         found.append(item)
-    _fill_in(found, pi, paragraph, masked, cast, state)
+    _fill_in(found, pi, paragraph, masked, bounds, cast, state)
     kept = [f for f in found if f.speaker is not None]
     last_span = spans[-1]
     last_item = found[-1] if found and found[-1].span is last_span else None
@@ -317,8 +323,11 @@ def _paragraph(pi: int, paragraph: str, cast: Cast, state: _State) -> list[Found
         state.unclosed = last_item
         if last_item.speaker is None and not last_item.partial:
             # The opening of a quotation that runs on into the next paragraph: its speaker
-            # may only be named at its end.
+            # may only be named at its end. Meanwhile the likely speaker is the carried one.
             state.orphans.append(last_item)
+            fallback = last_item.extra.get("fallback")
+            if fallback is not None:
+                state.last, state.last_para = fallback, pi
     if kept:
         state.last, state.last_para = kept[-1].speaker, pi
     return kept
@@ -329,6 +338,7 @@ def _fill_in(
     pi: int,
     paragraph: str,
     masked: str,
+    bounds: list[int],
     cast: Cast,
     state: _State,
 ) -> None:
@@ -341,13 +351,24 @@ def _fill_in(
     ):
         found[0].extra["continues"] = continuing
         if not found[0].own:
-            found[0].speaker = continuing.speaker
+            inherited = continuing.speaker or continuing.extra.get("fallback")
+            if found[0] is found[-1] and not found[0].span.closed:
+                found[0].extra["fallback"] = inherited  # it runs on further still
+            else:
+                found[0].speaker = inherited
     for k, item in enumerate(found):
         if item.own or item.speaker is not None:
             continue
         neighbour = next((f for f in reversed(found[:k]) if f.speaker is not None), None) or (
             next((f for f in found[k + 1 :] if f.own), None)
         )
+        if (
+            neighbour is not None
+            and item.partial
+            and sentence_of(bounds, item.span.open, len(paragraph))
+            != sentence_of(bounds, neighbour.span.open, len(paragraph))
+        ):
+            neighbour = None  # a fragment borrows a speaker only within its sentence
         if neighbour is not None:
             item.speaker = neighbour.speaker
             if not item.partial and not neighbour.partial:
@@ -360,14 +381,26 @@ def _fill_in(
             not item.partial or _sounds_spoken(paragraph[item.span.start : item.span.end])
         ):
             item.speaker = established
-        elif not item.partial and state.last_para == pi - 1 and state.last is not None:
-            item.speaker = state.last
-        elif not item.partial and state.quiet == pi - 1 and state.quiet >= 0:
+            continue
+        if item.partial:
+            continue
+        # `Mills grinned. "I heard it."`: the person the sentence before is about
+        begin, _ = sentence_of(bounds, item.span.open, len(paragraph))
+        carried = _introduced(masked[:begin], pi, cast) if begin > 0 else None
+        if carried is None and state.last_para == pi - 1:
+            carried = state.last
+        if carried is None and state.quiet == pi - 1 and state.quiet >= 0:
             # `Steve Wills … said Saturday he was …` then a quotation on its own.
             previous = cast.paragraphs[pi - 1]
-            item.speaker = _established(previous, previous, pi - 1, cast, state.last) or (
+            carried = _established(previous, previous, pi - 1, cast, state.last) or (
                 _introduced(previous, pi - 1, cast)
             )
+        if item is found[-1] and not item.span.closed and k == 0:
+            # A quotation running on into the next paragraph may name its speaker at its end:
+            # that wins over a speaker carried over from before.
+            item.extra["fallback"] = carried
+        else:
+            item.speaker = carried
 
 
 def extract(paragraphs: list[str]) -> list[dict[str, Any]]:
@@ -388,12 +421,26 @@ def extract(paragraphs: list[str]) -> list[dict[str, Any]]:
         elif waiting is not None and state.unclosed is not (
             state.orphans[-1] if state.orphans else None
         ):
-            state.orphans = []  # the quotation did not go on: nobody said it
+            results.extend(_settle(state.orphans))  # the quotation did not go on
+            state.orphans = []
         results.extend(found)
         if not found:
             state.quiet = pi  # its speaker, if it sets one up, is looked for only when needed
+    results.extend(_settle(state.orphans))
+    results.sort(key=lambda f: (f.paragraph, f.span.open))
     _groups(results)
     return [_as_record(f, paragraphs) for f in results]
+
+
+def _settle(orphans: list[Found]) -> list[Found]:
+    """Openings whose run-on quotation never named a speaker keep the one carried over to
+    them, if any; the rest were nobody's speech."""
+    kept = []
+    for orphan in orphans:
+        orphan.speaker = orphan.speaker or orphan.extra.get("fallback")
+        if orphan.speaker is not None:
+            kept.append(orphan)
+    return kept
 
 
 def _groups(results: list[Found]) -> None:

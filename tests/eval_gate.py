@@ -22,6 +22,7 @@ BASELINE = HERE / "eval_baseline.json"
 SETS = {
     "fixtures": (HERE / "data" / "dumps", HERE / "data" / "gold"),
     "heldout": (HERE / "data" / "heldout" / "dumps", HERE / "data" / "heldout" / "gold"),
+    "third": (HERE / "data" / "third" / "dumps", HERE / "data" / "third" / "gold"),
     "reference": (
         HERE.parent.parent / "shared" / "reference" / "dumps",
         HERE.parent.parent / "shared" / "reference" / "gold",

@@ -10,10 +10,10 @@ from toolkit.quotes.cast import Cast
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.names import (
     CAP_RUN,
+    LEADING_STOP,
     ORG_RUN,
     ORG_WORDS,
     ROLE_NOUNS,
-    LEADING_STOP,
     SOURCE_NOUNS,
     TITLE_FORMS,
     TITLES,
@@ -338,8 +338,11 @@ def resolve(
         person = cast.recent(para, at, gender)
         if person is not None:
             return Speaker(person.name, "person")
-        if last_speaker is not None and last_speaker.kind == "person" and cast.gender(
-                last_speaker.name.split()) not in (gender, None):
+        if (
+            last_speaker is not None
+            and last_speaker.kind == "person"
+            and cast.gender(last_speaker.name.split()) not in (gender, None)
+        ):
             return None  # `she said` cannot be the man quoted last
         return last_speaker
     if mention.kind == "name":
@@ -373,7 +376,25 @@ def _resolve_name(mention: Mention, cast: Cast, para: int, at: int) -> Speaker |
     return Speaker(person.name if person else " ".join(tokens), "person")
 
 
+_DOCUMENTS = frozenset(
+    "filing statement report release letter memo post complaint lawsuit order ruling document "
+    "email tweet notice announcement".split()
+)
+_OWNER_IN = re.compile(
+    r"\b(?:by|from)\s+(.+)$|\b((?:the|its)\s+\w+|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-.]*)*)\s+"
+    r"(?:made|filed|issued|released|sent|posted|published|submitted)\b"
+)
+
+
 def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
+    document = phrase.split()[1:2]
+    if document and document[0].casefold() in _DOCUMENTS:
+        # `according to a filing the company made Tuesday`: the words are the company's
+        owner = _OWNER_IN.search(phrase)
+        if owner is not None:
+            text = (owner.group(1) or owner.group(2)).strip()
+            kind = "name" if text[:1].isupper() else "description"
+            return resolve(Mention(text, 0, len(text), kind), cast, 0, 0, None)
     words = _WHO.split(phrase)[0].split()  # `the official who briefed reporters`: official
     core = _PLACE_TAIL.split(" ".join(words))[0].split()  # `Russia's embassy in Vilnius`
     head = core[-1].casefold()

@@ -13,6 +13,7 @@ from typing import Any
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.names import (
     CAPITALISED,
+    LEADING_STOP,
     ORG_RUN,
     PRONOUN,
     PRONOUN_GENDER,
@@ -105,6 +106,18 @@ class Cast:
                 if m is not None:
                     who = WHO_CLAUSE.match(text, m.end())
                     phrase = text[m.start() : who.end() if who else m.end()].strip()
+                    found = phrase[0].lower() + phrase[1:]
+                    break
+        if found is None and head.endswith("s") and head.isalpha():
+            # `Researchers at the University of Minnesota followed …`: a bare plural source
+            plural = re.compile(
+                rf"(?:^|[.!?]\s+)({head.capitalize()}|{head})(?:\s+(?:at|from|with|of)\s+"
+                rf"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)?"
+            )
+            for text in self.paragraphs:
+                m = plural.search(text)
+                if m is not None and m.end() > m.end(1):
+                    phrase = text[m.start(1) : m.end()]
                     found = phrase[0].lower() + phrase[1:]
                     break
         self._intros[head] = found
@@ -340,10 +353,18 @@ class Cast:
             for clue in clues:
                 at = text.find(clue)
                 while at >= 0:
+                    end = at + len(clue)
+                    if (at and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                        at = text.find(clue, end)
+                        continue  # `Co` inside `Commission`
                     start = run_start(text, at)
                     m = ORG_RUN.match(text, start)
                     if m is not None and m.end() > at:
-                        tokens = drop_leading_stop(m.group().rstrip(".").split(" "))
+                        tokens = drop_leading_stop(m.group().split(" "))
+                        for i in range(1, len(tokens)):
+                            if tokens[i - 1] in ("on", "in") and tokens[i] in LEADING_STOP:
+                                tokens = tokens[: i - 1]  # `Crestline Motors Co. on Tuesday`
+                                break
                         org_at = org_start(tokens)
                         if org_at is not None:
                             hits.append((pi, start, " ".join(tokens[org_at:])))

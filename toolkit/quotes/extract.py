@@ -21,6 +21,7 @@ from toolkit.quotes.attribute import (
 )
 from toolkit.quotes.cast import Cast, build_cast
 from toolkit.quotes.lexicon import words
+from toolkit.quotes.names import CAP_RUN
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 
 _RATINGS = words("ratings")
@@ -35,6 +36,27 @@ _WORK_PAIRS = frozenset(
 )
 _WHO_SPLIT = re.compile(r"\s+who\s+")
 _SENTENCE_START = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
+_VERDICT_OF = re.compile(
+    r"\b(?:assessment|view|verdict|words|take|conclusion|prediction|warning|advice) of\b"
+)
+_TERM_BEFORE = re.compile(r"\bwhat\b[^.\x00]{0,40}\bcall(?:s|ed)?\s+(?:(?:a|an|the|it)\s+)?$")
+_WORK_IN_SENTENCE = re.compile(
+    r"\b(?:song|songs|film|movie|book|album|single|show|series|play|novel|documentary|podcast|"
+    r"episode|poem|painting|track|record|hit)\b[^.!?\x00]*$",
+    re.IGNORECASE,
+)
+_SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from".split())
+
+
+def _title_case(text: str) -> bool:
+    words = text.strip(" ,.;:!?").split()
+    return (
+        0 < len(words) <= 8
+        and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
+        and words[0][:1].isupper()
+    )
+
+
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
 
@@ -79,6 +101,11 @@ def _not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
     text = paragraph[span.start : span.end].strip(" ,.;:!?")
     if text.casefold() in _RATINGS:
         return True
+    before = masked[max(0, span.open - 60) : span.open]
+    if _TERM_BEFORE.search(before):
+        return True  # `what the state calls an "alternative calendar."`
+    if _title_case(text) and _WORK_IN_SENTENCE.search(before):
+        return True  # `The song they cut that afternoon, "Walking Back to Georgia," …`
     if partial:
         words = masked[max(0, span.open - 40) : span.open].rstrip(" ,:").split()
         last = words[-1].casefold() if words else ""
@@ -244,6 +271,13 @@ def _established(
     paragraph: str, masked: str, pi: int, cast: Cast, last: Speaker | None
 ) -> Speaker | None:
     """A speaker set up by a reporting verb outside quotations (`Steve Wills … said he`)."""
+    verdict = _VERDICT_OF.search(masked)
+    if verdict is not None:
+        # `That was the assessment of Miriam Osterhout, a political scientist`
+        found = mention_after(masked, verdict.end(), len(masked))
+        speaker = resolve(found, cast, pi, found.start, last) if found else None
+        if speaker is not None:
+            return speaker
     for cue in CUE.finditer(masked):
         mention = mention_before(masked, 0, cue.start())
         if mention is None:
@@ -276,11 +310,19 @@ def _introduced(paragraph: str, pi: int, cast: Cast) -> Speaker | None:
     """The person a passage opens with, when quotations follow on their own: `Marlow State
     coach Ray Delmonico met with reporters … Here is what he had to say.`"""
     bounds = [0, *(m.end() for m in _SENTENCE_START.finditer(paragraph))]
-    mention = sentence_subject(
-        paragraph,
-        bounds[-1] if len(bounds) > 1 and (paragraph.endswith((". ", "! ", "? "))) else 0,
-        len(paragraph),
-    )
+    last = bounds[-1] if len(bounds) > 1 and paragraph.endswith((". ", "! ", "? ")) else 0
+    # `Asked about the chant, Mills grinned.`: the person nearest the quotation
+    for run in reversed(list(CAP_RUN.finditer(paragraph, last))):
+        near = resolve(
+            Mention(run.group().rstrip("."), run.start(), run.end(), "name"),
+            cast,
+            pi,
+            run.start(),
+            None,
+        )
+        if near is not None and near.kind == "person" and " " in near.name:
+            return near
+    mention = sentence_subject(paragraph, 0, len(paragraph))
     if mention is None or mention.kind != "name":
         return None
     speaker = resolve(mention, cast, pi, mention.start, None)

@@ -465,7 +465,7 @@ def name_at(text: str, at: int) -> list[str]:
         else:
             piece.append(token)
         offset += len(token) + 1
-    rest = tokens[len(sum(pieces, [])) + len(pieces) - 1 :]
+    rest = tokens[sum(len(p) for p in pieces) + len(pieces) - 1 :]
     if len(piece) == 1 and rest[:1] == ["and"] and len(rest) == 3:
         # `Lucía and Graciela Treviño`: both sisters are Treviños
         piece = [piece[0], rest[2]]

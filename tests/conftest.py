@@ -15,6 +15,7 @@ DUMPS = DATA / "dumps"
 GOLD = DATA / "gold"
 BAD = DATA / "bad"
 HELDOUT = DATA / "heldout"  # a second gold set, written apart from the first
+THIRD = DATA / "third"  # a third, in other styles of news
 REFERENCE = HERE.parent.parent / "shared" / "reference"
 
 
@@ -43,9 +44,10 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def fixture_pairs() -> list[tuple[Path, Path]]:
     pairs = [(d, GOLD / f"{d.stem}.json") for d in sorted(DUMPS.glob("*.txt"))]
-    pairs += [
-        (d, HELDOUT / "gold" / f"{d.stem}.json") for d in sorted((HELDOUT / "dumps").glob("*.txt"))
-    ]
+    for extra in (HELDOUT, THIRD):
+        pairs += [
+            (d, extra / "gold" / f"{d.stem}.json") for d in sorted((extra / "dumps").glob("*.txt"))
+        ]
     if reference_available():
         pairs += [
             (d, REFERENCE / "gold" / f"{d.stem}.json")

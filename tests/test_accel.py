@@ -16,7 +16,12 @@ from toolkit.quotes.extract import extract
 
 ARTICLES = [
     [p for s in article["sections"] for p in s["paragraphs"]]
-    for folder in (DATA / "gold", DATA / "heldout" / "gold", REFERENCE / "gold")
+    for folder in (
+        DATA / "gold",
+        DATA / "heldout" / "gold",
+        DATA / "third" / "gold",
+        REFERENCE / "gold",
+    )
     for path in sorted(folder.glob("*.json"))
     for article in load_gold(path)
 ]

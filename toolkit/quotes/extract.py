@@ -20,42 +20,17 @@ from toolkit.quotes.attribute import (
     sentence_subject,
 )
 from toolkit.quotes.cast import Cast, build_cast
-from toolkit.quotes.lexicon import words
 from toolkit.quotes.names import CAP_RUN
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
+from toolkit.quotes.speech import is_partial, not_speech, sounds_spoken
 
-_RATINGS = words("ratings")
-# Words right before a quotation that make it a title, a name or a term, not speech.
-_WORK_WORDS = frozenset(
-    "film movie book song album show series play novel documentary podcast episode poem "
-    "titled entitled so-called nicknamed named dubbed slogan motto hashtag term phrase word "
-    "label sign signs banner headline called".split()
-)
-_WORK_PAIRS = frozenset(
-    {"known as", "referred to as", "what’s called", "what's called", "is called"}
-)
 _WHO_SPLIT = re.compile(r"\s+who\s+")
+
 _SENTENCE_START = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
+
 _VERDICT_OF = re.compile(
     r"\b(?:assessment|view|verdict|words|take|conclusion|prediction|warning|advice) of\b"
 )
-_TERM_BEFORE = re.compile(r"\bwhat\b[^.\x00]{0,40}\bcall(?:s|ed)?\s+(?:(?:a|an|the|it)\s+)?$")
-_WORK_IN_SENTENCE = re.compile(
-    r"\b(?:song|songs|film|movie|book|album|single|show|series|play|novel|documentary|podcast|"
-    r"episode|poem|painting|track|record|hit)\b[^.!?\x00]*$",
-    re.IGNORECASE,
-)
-_SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from".split())
-
-
-def _title_case(text: str) -> bool:
-    words = text.strip(" ,.;:!?").split()
-    return (
-        0 < len(words) <= 8
-        and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
-        and words[0][:1].isupper()
-    )
-
 
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
@@ -71,56 +46,6 @@ class Found:
     own: bool = False  # attributed in its own sentence
     group: int = -1
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-_FIRST_PERSON = re.compile(
-    r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|we've|we’ve|us|"
-    r"our)\b",
-    re.IGNORECASE,
-)
-
-
-def _sounds_spoken(text: str) -> bool:
-    """A fragment with no attribution of its own continues someone's speech only if it
-    sounds like speech: first person, or a clause long enough to be one."""
-    return bool(_FIRST_PERSON.search(text)) or len(text.split()) >= 8
-
-
-def _is_partial(paragraph: str, masked: str, span: Span, bounds: list[int]) -> bool:
-    begin, _ = sentence_of(bounds, span.open, len(paragraph))
-    before = masked[begin : span.open].rstrip()
-    first = paragraph[span.start]
-    if not before:
-        return False
-    if before[-1] in ":," and (first.isupper() or first.isdigit() or first in "[…‘'("):
-        return False
-    return not (before.endswith(("—", "–", "-")) and first.isupper())
-
-
-def _not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
-    text = paragraph[span.start : span.end].strip(" ,.;:!?")
-    if text.casefold() in _RATINGS:
-        return True
-    before = masked[max(0, span.open - 60) : span.open]
-    if _TERM_BEFORE.search(before):
-        return True  # `what the state calls an "alternative calendar."`
-    if _title_case(text) and _WORK_IN_SENTENCE.search(before):
-        return True  # `The song they cut that afternoon, "Walking Back to Georgia," …`
-    if partial:
-        words = masked[max(0, span.open - 40) : span.open].rstrip(" ,:").split()
-        last = words[-1].casefold() if words else ""
-        pair = " ".join(words[-2:]).casefold()
-        # `called` alone is a cue (`called the damage "devastating"`); after `what's`, a term
-        if (last in _WORK_WORDS and last != "called") or pair in _WORK_PAIRS:
-            return True
-    words = text.split()
-    # A name or title in quotation marks: `Walter "Walt" Pruitt`, `"Pruitt Diamond"`.
-    return (
-        partial
-        and len(words) <= 4
-        and all(w[:1].isupper() for w in words)
-        and not (text.endswith(("!", "?")))
-    )
 
 
 _FAST_CUES = (
@@ -350,8 +275,8 @@ def _paragraph(pi: int, paragraph: str, cast: Cast, state: _State) -> list[Found
     bounds = sentence_bounds(paragraph, masked, spans)
     found = []
     for span in spans:
-        partial = _is_partial(paragraph, masked, span, bounds)
-        if _not_speech(paragraph, masked, span, partial):
+        partial = is_partial(paragraph, masked, span, bounds)
+        if not_speech(paragraph, masked, span, partial):
             continue
         item = Found(pi, span, partial)
         _attribute(item, paragraph, masked, bounds, cast, state.last)
@@ -384,20 +309,8 @@ def _fill_in(
     cast: Cast,
     state: _State,
 ) -> None:
-    continuing = state.unclosed if paragraph.lstrip()[:1] in '"“”' else None
+    _continue_run(found, paragraph, state)
     own = [f for f in found if f.own]
-    if (
-        found
-        and continuing is not None
-        and found[0].span.open == paragraph.find(paragraph.lstrip()[:1])
-    ):
-        found[0].extra["continues"] = continuing
-        if not found[0].own:
-            inherited = continuing.speaker or continuing.extra.get("fallback")
-            if found[0] is found[-1] and not found[0].span.closed:
-                found[0].extra["fallback"] = inherited  # it runs on further still
-            else:
-                found[0].speaker = inherited
     for k, item in enumerate(found):
         if item.own or item.speaker is not None:
             continue
@@ -420,29 +333,51 @@ def _fill_in(
             continue
         established = _established(paragraph, masked, pi, cast, state.last)
         if established is not None and (
-            not item.partial or _sounds_spoken(paragraph[item.span.start : item.span.end])
+            not item.partial or sounds_spoken(paragraph[item.span.start : item.span.end])
         ):
             item.speaker = established
             continue
         if item.partial:
             continue
-        # `Mills grinned. "I heard it."`: the person the sentence before is about
         begin, _ = sentence_of(bounds, item.span.open, len(paragraph))
-        carried = _introduced(masked[:begin], pi, cast) if begin > 0 else None
-        if carried is None and state.last_para == pi - 1:
-            carried = state.last
-        if carried is None and state.quiet == pi - 1 and state.quiet >= 0:
-            # `Steve Wills … said Saturday he was …` then a quotation on its own.
-            previous = cast.paragraphs[pi - 1]
-            carried = _established(previous, previous, pi - 1, cast, state.last) or (
-                _introduced(previous, pi - 1, cast)
-            )
+        carried = _carried(masked[:begin], pi, cast, state)
         if item is found[-1] and not item.span.closed and k == 0:
             # A quotation running on into the next paragraph may name its speaker at its end:
             # that wins over a speaker carried over from before.
             item.extra["fallback"] = carried
         else:
             item.speaker = carried
+
+
+def _continue_run(found: list[Found], paragraph: str, state: _State) -> None:
+    """A paragraph opening with a mark continues the quotation the last one left open."""
+    continuing = state.unclosed if paragraph.lstrip()[:1] in '"“”' else None
+    if not found or continuing is None:
+        return
+    if found[0].span.open != paragraph.find(paragraph.lstrip()[:1]):
+        return
+    found[0].extra["continues"] = continuing
+    if not found[0].own:
+        inherited = continuing.speaker or continuing.extra.get("fallback")
+        if found[0] is found[-1] and not found[0].span.closed:
+            found[0].extra["fallback"] = inherited  # it runs on further still
+        else:
+            found[0].speaker = inherited
+
+
+def _carried(before: str, pi: int, cast: Cast, state: _State) -> Speaker | None:
+    """The speaker a full quotation without attribution continues: the person the sentence
+    before is about (`Mills grinned. "I heard it."`), the last speaker of the paragraph
+    before, or the speaker that paragraph sets up (`Steve Wills … said Saturday he was …`)."""
+    carried = _introduced(before, pi, cast) if before else None
+    if carried is None and state.last_para == pi - 1:
+        carried = state.last
+    if carried is None and state.quiet == pi - 1 and state.quiet >= 0:
+        previous = cast.paragraphs[pi - 1]
+        carried = _established(previous, previous, pi - 1, cast, state.last) or (
+            _introduced(previous, pi - 1, cast)
+        )
+    return carried
 
 
 def extract(paragraphs: list[str]) -> list[dict[str, Any]]:

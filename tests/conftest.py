@@ -44,7 +44,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def fixture_pairs() -> list[tuple[Path, Path]]:
     pairs = [(d, GOLD / f"{d.stem}.json") for d in sorted(DUMPS.glob("*.txt"))]
-    for extra in (HELDOUT, THIRD):
+    for extra in (HELDOUT, THIRD, DATA / "fourth"):
         pairs += [
             (d, extra / "gold" / f"{d.stem}.json") for d in sorted((extra / "dumps").glob("*.txt"))
         ]

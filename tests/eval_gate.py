@@ -23,6 +23,7 @@ SETS = {
     "fixtures": (HERE / "data" / "dumps", HERE / "data" / "gold"),
     "heldout": (HERE / "data" / "heldout" / "dumps", HERE / "data" / "heldout" / "gold"),
     "third": (HERE / "data" / "third" / "dumps", HERE / "data" / "third" / "gold"),
+    "fourth": (HERE / "data" / "fourth" / "dumps", HERE / "data" / "fourth" / "gold"),
     "reference": (
         HERE.parent.parent / "shared" / "reference" / "dumps",
         HERE.parent.parent / "shared" / "reference" / "gold",

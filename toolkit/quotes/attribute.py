@@ -217,6 +217,12 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
         tokens = tokens[1:]
     for k in range(len(tokens) - 1, 0, -1):
         if tokens[k - 1] in _RUN_CONNECTORS:
+            person, _, _ = strip_titles(tokens[: k - 1])
+            if tokens[k - 1] == "of" and len(person) >= 2 and not is_org_name(person):
+                # `House Minority Leader Terrence Boyd of St. Louis`: the person, not the place
+                value = " ".join(person)
+                at = begin + text.index(value, start)
+                return Mention(value, at, at + len(value), "name")
             start += sum(len(t) + 1 for t in tokens[:k])
             tokens = tokens[k:]
             break

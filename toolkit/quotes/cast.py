@@ -33,6 +33,7 @@ from toolkit.quotes.names import (
     org_start,
     pick,
     run_start,
+    sentence_part,
     unnamed_intros,
 )
 
@@ -360,7 +361,7 @@ class Cast:
                     start = run_start(text, at)
                     m = ORG_RUN.match(text, start)
                     if m is not None and m.end() > at:
-                        tokens = drop_leading_stop(m.group().split(" "))
+                        tokens = drop_leading_stop(sentence_part(m.group(), at - m.start()))
                         for i in range(1, len(tokens)):
                             if tokens[i - 1] in ("on", "in") and tokens[i] in LEADING_STOP:
                                 tokens = tokens[: i - 1]  # `Crestline Motors Co. on Tuesday`
@@ -379,6 +380,11 @@ _FAMILIES = {
     "automaker": words("commercial_words"),
     "utility": words("utility_words"),
     "operator": words("utility_words"),
+    "hospital": frozenset({"Hospital", "Medical", "Health", "Clinic", "Healthcare", "Center"}),
+    "school": frozenset({"School", "Schools", "Academy", "District"}),
+    "district": frozenset({"District", "Schools"}),
+    "university": frozenset({"University", "College", "Institute"}),
+    "chamber": frozenset({"Chamber"}),
 }
 
 

@@ -102,10 +102,10 @@ def _attribute(
         if _verbal(c, masked):
             choices.append((c.start() - span.outer_end, c, "after"))
             break
-    for c in reversed(list(CUE.finditer(masked, begin, span.open))):
-        if _verbal(c, masked):
-            choices.append((span.open - c.end(), c, "before"))
-            break
+    before = [c for c in CUE.finditer(masked, begin, span.open) if _verbal(c, masked)]
+    # the nearest cue first; `said … but warned that "…"` falls back to the one before
+    for rank, c in enumerate(reversed(before[-2:])):
+        choices.append((span.open - c.end() + rank * 1000, c, "before"))
     for _, cue, side in sorted(choices, key=lambda x: x[0]):
         mention = _mention_for(cue, side, masked, begin, end, span)
         if mention is not None and _accept(
@@ -146,6 +146,8 @@ def _accept(
         earlier = _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last)
         if earlier is None:
             earlier = _described_here(masked[: found.span.open], cast)
+        if earlier is None:
+            earlier = _indefinite_subject(masked[:begin], cast)
         if earlier is not None and _fits(earlier, mention.text, cast):
             speaker = earlier
     if speaker is None:
@@ -154,6 +156,22 @@ def _accept(
         cast.unnamed_speakers.append(speaker)
     found.speaker, found.mention, found.cue, found.own = speaker, mention, cue, True
     return True
+
+
+_INDEFINITE_OPENING = re.compile(
+    r"(?:^|[.!?]\s+)((?:An?|One|Another)\s+(?:[\w’'\-]+\s+){0,5}?[\w’'\-]+"
+    r"(?:\s+who\s+[^,.;:\x00]+?)?)(?=\s+(?:[a-z]+ed|is|was|has|had|left|said|says)\b)"
+)
+
+
+def _indefinite_subject(text: str, cast: Cast) -> Speaker | None:
+    """`A retired teacher who was among the first customers … left with a stack of
+    mysteries. "…," she said.`: a source introduced by description in this paragraph."""
+    openings = list(_INDEFINITE_OPENING.finditer(text))
+    if not openings:
+        return None
+    phrase = openings[-1].group(1)
+    return Speaker(phrase[0].lower() + phrase[1:], "unnamed")
 
 
 def _described_here(text: str, cast: Cast) -> Speaker | None:

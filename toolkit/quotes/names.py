@@ -260,7 +260,8 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 def classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
     """Every capitalised run of a paragraph (or just `one`) as a name or an organisation."""
     runs: list[Run] = []
-    for m in (one,) if one is not None else ORG_RUN.finditer(text):
+    matches = (one,) if one is not None else ORG_RUN.finditer(text)
+    for m in (piece for match in matches for piece in _sentence_pieces(match)):
         tokens = m.group().split(" ")
         if len(tokens) == 1 and tokens[0] in _LEADING_STOP:
             continue
@@ -485,6 +486,45 @@ def name_at(text: str, at: int) -> list[str]:
 # A nickname in quotation marks between a given name and a surname.
 _NICKNAMED = re.compile(rf"({_WORD}) [\"“][^\"“”]{{1,24}}[\"”] $")
 _NICKNAME_NEXT = re.compile(rf" [\"“][^\"“”]{{1,24}}[\"”] ({_WORD})")
+
+
+class _Piece:
+    """A run cut at a sentence end, with the Match interface `classify` uses."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self._text, self._start = text, start
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._start + len(self._text)
+
+
+def _sentence_pieces(m: re.Match[str]) -> list[_Piece]:
+    pieces = []
+    at = m.start()
+    for piece in _split_run(m.group()):
+        pieces.append(_Piece(piece, at))
+        at += len(piece) + 1
+    return pieces
+
+
+def sentence_part(run: str, at: int) -> list[str]:
+    """The tokens of the piece of `run` holding offset `at`, cut at full stops that end a
+    sentence (`Chamber of Commerce. The`), not at those of titles or initials."""
+    offset = 0
+    for piece in _split_run(run):
+        if offset <= at < offset + len(piece) + 1:
+            tokens = piece.split(" ")
+            if tokens[-1].endswith(".") and tokens[-1] not in ORG_WORDS:
+                tokens[-1] = tokens[-1][:-1]
+            return tokens
+        offset += len(piece) + 1
+    return run.split(" ")
 
 
 def _split_run(run: str) -> list[str]:

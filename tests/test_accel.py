@@ -20,6 +20,7 @@ ARTICLES = [
         DATA / "gold",
         DATA / "heldout" / "gold",
         DATA / "third" / "gold",
+        DATA / "fourth" / "gold",
         REFERENCE / "gold",
     )
     for path in sorted(folder.glob("*.json"))

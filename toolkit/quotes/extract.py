@@ -5,6 +5,7 @@ drop quoted spans nobody says (titles, names, labels, scare quotes)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,24 +133,32 @@ def _accept(
     cast: Cast,
     last: Speaker | None,
 ) -> bool:
-    speaker = resolve(mention, cast, found.paragraph, found.span.open, last)
-    if mention.kind == "pronoun" and mention.text.casefold() == "it":
+    pronoun = mention.text.casefold() if mention.kind == "pronoun" else ""
+    speaker = None
+    if pronoun == "it":
         # `The Iowa Department of Education said …, which it called "…"`
         earlier = _established(
             paragraph[: found.span.open], masked[: found.span.open], found.paragraph, cast, last
         )
         if earlier is not None and earlier.kind == "organization":
             speaker = earlier
-    elif mention.kind == "pronoun" and mention.text.casefold() in ("he", "she"):
+    elif pronoun in ("he", "she"):
         # `A state health official said … "…," she said.`: the subject of an earlier
-        # reporting verb in this paragraph comes before people merely mentioned.
-        earlier = _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last)
-        if earlier is None:
-            earlier = _described_here(masked[: found.span.open], cast)
-        if earlier is None:
-            earlier = _indefinite_subject(masked[:begin], cast)
-        if earlier is not None and _fits(earlier, mention.text, cast):
-            speaker = earlier
+        # reporting verb in this paragraph, or a source described in it, comes before
+        # people merely mentioned. Each is looked for only if the one before does not fit.
+        lookups: tuple[Callable[[], Speaker | None], ...] = (
+            lambda: _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last),
+            lambda: _described_here(masked[: found.span.open], cast),
+            lambda: _indefinite_subject(masked[:begin], cast),
+        )
+        for lookup in lookups:
+            earlier = lookup()
+            if earlier is not None:
+                if _fits(earlier, pronoun, cast):
+                    speaker = earlier
+                break
+    if speaker is None:
+        speaker = resolve(mention, cast, found.paragraph, found.span.open, last)
     if speaker is None:
         return False
     if speaker.kind == "unnamed" and speaker not in cast.unnamed_speakers:

@@ -7,12 +7,10 @@ an organisation's fullest name). Everything is looked up on demand and cached pe
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.names import (
-    CAPITALISED,
     LEADING_STOP,
     ORG_RUN,
     PRONOUN,
@@ -48,7 +46,6 @@ class Cast:
         self._runs: dict[int, list[Run]] = {}
         self._with: dict[str, list[tuple[int, Run]]] = {}
         self.joined = "\n".join(paragraphs)
-        self._capitalised: Counter[str] | None = None
         self._intros: dict[str, str | None] = {}
         self._roles: dict[str, Person | None] = {}
         self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
@@ -124,12 +121,26 @@ class Cast:
         self._intros[head] = found
         return found
 
-    @property
-    def capitalised(self) -> Counter[str]:
-        """How often each capitalised word occurs in the article."""
-        if self._capitalised is None:
-            self._capitalised = Counter(CAPITALISED.findall(self.joined))
-        return self._capitalised
+    def used_once(self, word: str) -> bool:
+        """Whether a word occurs at most once in the article (as a whole word)."""
+        if self.joined.count(word) <= 1:
+            return True  # a substring count bounds the word count from above
+        return len(self._words_from(word, whole=True)) <= 1
+
+    def _words_from(self, prefix: str, whole: bool = False) -> list[str]:
+        """Words of the article starting with `prefix` (just `prefix` itself when `whole`),
+        found with str.find: far faster here than a regex scan of the whole text."""
+        text = self.joined
+        found = []
+        at = text.find(prefix)
+        while at >= 0:
+            if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-"):
+                m = _WORD_AT.match(text, at)
+                word = m.group() if m else prefix
+                if not whole or word == prefix:
+                    found.append(word)
+            at = text.find(prefix, at + 1)
+        return found
 
     @property
     def unnamed(self) -> list[str]:
@@ -204,7 +215,7 @@ class Cast:
         if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
             # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
             word = tokens[0]
-            if self.capitalised[word] <= 1:
+            if self.used_once(word):
                 return self._fuzzy_surname(word) or person
         return person
 
@@ -233,11 +244,7 @@ class Cast:
         # A misspelt later reference (`Rojanksy` for Rojansky): close in spelling, same start.
         if len(word) < 4:
             return None
-        similar = {
-            w
-            for w in self.capitalised
-            if w[:2] == word[:2] and w != word and close_spelling(w, word)
-        }
+        similar = {w for w in self._words_from(word[:2]) if w != word and close_spelling(w, word)}
         found: dict[str, list[str]] = {}
         for candidate in similar:
             for _, run in self.runs_with(candidate):
@@ -372,6 +379,8 @@ class Cast:
                     at = text.find(clue, at + len(clue))
         return [name for _, _, name in sorted(hits)]
 
+
+_WORD_AT = re.compile(r"[\w’'\-]+")
 
 # `the company`, `the utility`: the kind of organisation such a description points back to
 _FAMILIES = {

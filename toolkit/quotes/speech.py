@@ -65,9 +65,9 @@ def not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
     if text.casefold() in RATINGS:
         return True
     before = masked[max(0, span.open - 60) : span.open]
-    if _TERM_BEFORE.search(before):
+    if "what" in before and _TERM_BEFORE.search(before):
         return True  # `what the state calls an "alternative calendar."`
-    if _title_case(text) and _WORK_IN_SENTENCE.search(before):
+    if text[:1].isupper() and _title_case(text) and _WORK_IN_SENTENCE.search(before):
         return True  # `The song they cut that afternoon, "Walking Back to Georgia," …`
     if partial:
         words = masked[max(0, span.open - 40) : span.open].rstrip(" ,:").split()

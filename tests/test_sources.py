@@ -102,3 +102,12 @@ def test_decode_falls_back_to_cp1252_per_byte() -> None:
     assert decoded.text == "naïve “quote” — ok “cp”"
     assert decoded.encoding == "cp1252"
     assert decoded.fallback_bytes == 2
+
+
+def test_output_folder_inside_the_input_is_not_read_back(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_bytes(PAGE)
+    out = tmp_path / "out"
+    convert([str(tmp_path)], out)
+    (out / "leftover.txt").write_bytes(MULTI)  # a dump-like file inside the output
+    report = convert([str(tmp_path)], out)
+    assert report.records == 1

@@ -127,7 +127,7 @@ def convert(
     started = time.perf_counter()
     work = _prepare_out(out)
     try:
-        the_plan = plan(inputs, work / "staging")
+        the_plan = plan(inputs, work / "staging", exclude=out)
         shards = work / "shards"
         shards.mkdir()
         final = work / "final"

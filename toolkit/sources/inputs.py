@@ -84,8 +84,11 @@ def _check_readable(path: Path) -> None:
         raise InputError(f"cannot read {str(path)!r}: {exc.strerror}.") from exc
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, exclude: Path | None) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=_raise_walk_error):
+        if exclude is not None:
+            # an output folder inside an input folder is not read back as input
+            dirnames[:] = [d for d in dirnames if (Path(dirpath) / d).resolve() != exclude]
         dirnames.sort()
         for name in sorted(filenames):
             yield Path(dirpath) / name
@@ -98,7 +101,7 @@ def _raise_walk_error(exc: OSError) -> None:
     )
 
 
-def plan(inputs: list[str], staging: Path) -> Plan:
+def plan(inputs: list[str], staging: Path, exclude: Path | None = None) -> Plan:
     """Expand paths into units. Raises InputError for a path that cannot be used at all.
 
     `staging` receives decompressed copies of `.tar.gz` archives so that their members can be
@@ -112,7 +115,7 @@ def plan(inputs: list[str], staging: Path) -> Plan:
         if not path.exists():
             raise InputError(f"input {raw!r} does not exist. Check the path.")
         if path.is_dir():
-            for child in _walk(path):
+            for child in _walk(path, exclude.resolve() if exclude else None):
                 if not child.name.lower().endswith(DUMP_SUFFIXES):
                     result.skipped.append(
                         Skipped(

@@ -19,6 +19,9 @@ UNIT = Unit("prop.txt", "prop.txt", "txt")
 OPTIONS = ConvertOptions()
 LINE_NOISE = st.sampled_from(
     [
+        b' "he said," ',
+        b"\xe2\x80\x9c",
+        b" said Ann Cole. ",
         b"",
         b"\n",
         b"Related\n",
@@ -47,6 +50,13 @@ def _convert_all(data: bytes) -> None:
         kind, value = _convert_document(raw, UNIT, "0" * 64, OPTIONS)
         if kind == "record":
             assert is_valid(value)
+            paragraphs = [p for s in value["sections"] for p in s["paragraphs"]]
+            for quote in value["quotes"]:  # offsets hold whatever the input
+                assert (
+                    paragraphs[quote["paragraph"]][quote["start"] : quote["end"]] == quote["text"]
+                )
+                span = quote["span"]
+                assert value["source_text"][span["start"] : span["end"]] == quote["text"]
         else:
             assert value["code"] and value["message"]
 

@@ -97,10 +97,6 @@ class Speaker:
     kind: str  # person | organization | unnamed
 
 
-def find_cues(masked: str, begin: int, end: int) -> list[re.Match[str]]:
-    return list(CUE.finditer(masked, begin, end))
-
-
 def _words_back(region: str, offset: int) -> list[tuple[str, int]]:
     return [(m.group(), offset + m.start()) for m in _TOKEN_DOT.finditer(region)]
 

@@ -133,9 +133,6 @@ class Run:
     end: int
     kind: str  # name | org
     tokens: list[str]
-    confirmed: bool = False  # title, role, first name, age or reporting verb next to it
-    gender: str | None = None  # from an honorific
-    roles: tuple[str, ...] = ()
 
 
 def contains(full: list[str], part: list[str]) -> bool:
@@ -159,10 +156,6 @@ def close_spelling(a: str, b: str) -> bool:
     return prev[-1] <= 2
 
 
-_AFTER_NAME_CONFIRMS = re.compile(
-    r"^(?:,\s*(?:\d{1,3},|who\b|a\b|an\b|the\b|one of\b)|"
-    r"\s+(?:said|says|told|added|wrote|warned|explained))"
-)
 # A relative clause that is part of a description: up to punctuation or a reporting verb
 # (`a woman who declined to give her name said …` stops before `said`).
 WHO_CLAUSE = re.compile(
@@ -329,36 +322,13 @@ def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) 
     if len(pieces) == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 2 and "and" in tokens:
         given, (second, surname) = pieces[0][0], pieces[1]
         if given not in _LEADING_STOP and first_names().get(given) is not None:
-            for first in (given, second):
-                runs.append(
-                    Run(start, end, "name", [first, surname], True, first_names().get(first))
-                )
+            runs.extend(Run(start, end, "name", [first, surname]) for first in (given, second))
             return
-    space = text.rfind(" ", 0, max(0, start - 1))
-    previous = text[space + 1 : start].strip().rstrip(",").casefold()
-    role_before = previous in ROLE_NOUNS
-    after = text[end : end + 24]
     for piece in pieces:
         for sub in _split_run(" ".join(piece)) if piece else ():
-            raw = sub.split(" ")
-            names, titled, gender = strip_titles(raw)
-            if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
-                continue
-            roles = tuple(
-                t.rstrip(".").casefold()
-                for t in raw[: len(raw) - len(names)]
-                if t in TITLES or t.rstrip(".") in TITLES
-            )
-            if role_before:
-                roles += (previous,)
-            confirmed = (
-                titled
-                or role_before
-                or first_names().get(names[0]) is not None
-                or bool(_AFTER_NAME_CONFIRMS.match(after))
-                or text.startswith(_SAYS, end)
-            )
-            runs.append(Run(start, end, "name", names, confirmed, gender, roles))
+            names, _, _ = strip_titles(sub.split(" "))
+            if names and not any(t in _MONTHS or t in _PLACE_WORDS for t in names):
+                runs.append(Run(start, end, "name", names))
 
 
 # `the governor` is the person titled `Governor` or `Gov.`: the roles a definite

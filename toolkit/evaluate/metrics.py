@@ -271,35 +271,19 @@ def _score_quotes(scores: Scores, name: str, record: Record, gold: Record) -> No
         scores.speaker_lenient.add(_same_speaker(q.get("speaker"), gq.get("speaker"), True))
         scores.speaker_by_mention.setdefault(mention_kind(q), Ratio()).add(good)
         if not good:
-            scores.errors.append(
-                {
-                    "article": name,
-                    "kind": "speaker",
-                    "text": gq["text"][:80],
-                    "gold": gq.get("speaker"),
-                    "pred": q.get("speaker"),
-                }
+            _error(
+                scores, name, "speaker", gq["text"], gold=gq.get("speaker"), pred=q.get("speaker")
             )
     for q in pred:
         if id(q) not in matched_pred:
-            scores.errors.append(
-                {
-                    "article": name,
-                    "kind": "extra_quote",
-                    "text": q["text"][:80],
-                    "pred": q.get("speaker"),
-                }
-            )
+            _error(scores, name, "extra_quote", q["text"], pred=q.get("speaker"))
     for gq in expected:
         if id(gq) not in matched_gold:
-            scores.errors.append(
-                {
-                    "article": name,
-                    "kind": "missed_quote",
-                    "text": gq["text"][:80],
-                    "gold": gq.get("speaker"),
-                }
-            )
+            _error(scores, name, "missed_quote", gq["text"], gold=gq.get("speaker"))
+
+
+def _error(scores: Scores, article: str, kind: str, text: str, **speakers: Any) -> None:
+    scores.errors.append({"article": article, "kind": kind, "text": text[:80], **speakers})
 
 
 def score(pairs: Iterable[Pair]) -> Scores:

@@ -17,10 +17,12 @@ from toolkit.quotes.names import (
     SOURCE_NOUNS,
     TITLE_FORMS,
     TITLES,
+    WHO,
     is_org_name,
     run_start,
     strip_titles,
     trie_pattern,
+    without_owner,
 )
 from toolkit.quotes.spans import MASK
 
@@ -58,18 +60,8 @@ _LAST_WORD = re.compile(r"(\S+)$")
 _RELATIVE_END = re.compile(r",?\s*\b(?:who|which)$")
 _COMMA = re.compile(r",\s*")
 _MODIFIERS = re.compile(r"(?:[a-z][\w’'\-]*\s+){0,4}")
-_WHO = re.compile(r"\s+who\s+")
 _ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w’'\-]*\s+){1,3})")
 _PREPOSITION_END = re.compile(r"\s(?:in|of|at)\s+$")
-_OWNER = re.compile(r"^[\w\-]+[’']s\s+(?=\S+\s)")
-
-
-def _without_owner(name: str) -> str:
-    """`Mexico's Secretariat of Agriculture` → `Secretariat of Agriculture`."""
-    rest = _OWNER.sub("", name, count=1)
-    return rest if rest != name and is_org_name(rest.split()) else name
-
-
 _PLACE_TAIL = re.compile(r"\s+(?:in|of|at)\s+(?=[A-Z])")
 TITLE_WORDS = frozenset(TITLE_FORMS)
 _CLAUSE_WORDS = frozenset(
@@ -196,7 +188,9 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
         and " " in org.group()
         and is_org_name(org.group().split())
     ):
-        value = _without_owner(org.group().removeprefix("The ").removeprefix("the "))
+        value = " ".join(
+            without_owner(org.group().removeprefix("The ").removeprefix("the ").split(" "))
+        )
         at = begin + org.end() - len(value)
         return Mention(value, at, at + len(value), "name")
     prep = _PREPOSITION_END.search(text, 0, start)
@@ -397,7 +391,7 @@ def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
             text = (owner.group(1) or owner.group(2)).strip()
             kind = "name" if text[:1].isupper() else "description"
             return resolve(Mention(text, 0, len(text), kind), cast, 0, 0, None)
-    words = _WHO.split(phrase)[0].split()  # `the official who briefed reporters`: official
+    words = WHO.split(phrase)[0].split()  # `the official who briefed reporters`: official
     core = _PLACE_TAIL.split(" ".join(words))[0].split()  # `Russia's embassy in Vilnius`
     head = core[-1].casefold()
     det = words[0].casefold()

@@ -33,6 +33,7 @@ from toolkit.quotes.names import (
     run_start,
     sentence_part,
     unnamed_intros,
+    without_owner,
 )
 
 
@@ -44,14 +45,12 @@ class Cast:
     def __init__(self, paragraphs: list[str]) -> None:
         self.paragraphs = paragraphs
         self._runs: dict[int, list[Run]] = {}
-        self._with: dict[str, list[tuple[int, Run]]] = {}
         self.joined = "\n".join(paragraphs)
         self._intros: dict[str, str | None] = {}
         self._roles: dict[str, Person | None] = {}
         self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
         self._name_at: dict[tuple[int, int], list[str]] = {}
         self._starts: dict[int, list[int]] = {}
-        self._at: dict[tuple[int, int], list[Run]] = {}
         self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
         self._genders: dict[str, str | None] = {}
         self._orgs: list[str] | None = None
@@ -62,31 +61,6 @@ class Cast:
         found = self._runs.get(pi)
         if found is None:
             found = self._runs[pi] = classify(self.paragraphs[pi])
-        return found
-
-    def runs_with(self, word: str) -> list[tuple[int, Run]]:
-        """The runs that hold `word`, found from its occurrences rather than by classifying
-        every run of the article."""
-        cached = self._with.get(word)
-        if cached is not None:
-            return cached
-        found: list[tuple[int, Run]] = []
-        for pi, text in enumerate(self.paragraphs):
-            at = text.find(word)
-            while at >= 0:
-                if pi in self._runs:
-                    found.extend((pi, r) for r in self._runs[pi] if r.start <= at < r.end)
-                else:
-                    start = run_start(text, at)
-                    key = (pi, start)
-                    classified = self._at.get(key)
-                    if classified is None:
-                        m = ORG_RUN.match(text, start)
-                        classified = classify(text, m) if m is not None and m.end() > at else []
-                        self._at[key] = classified
-                    found.extend((pi, r) for r in classified)
-                at = text.find(word, at + len(word))
-        self._with[word] = found
         return found
 
     def intro_for(self, head: str) -> str | None:
@@ -180,24 +154,18 @@ class Cast:
         return None
 
     def _orgs_with(self, phrase: str) -> list[str]:
-        """Organisation names that contain `phrase` (any case), found from its occurrences."""
+        """Organisation names longer than `phrase` that contain it (any case)."""
         low = phrase.casefold()
-        names: list[str] = []
-        for text in self.paragraphs:
-            at = text.casefold().find(low)
-            if at < 0:
-                continue
-            word = text[at : at + len(phrase)].split(" ")[-1]
-            for _, run in self.runs_with(word):
-                name = " ".join(run.tokens)
-                if (
-                    run.kind == "org"
-                    and low in name.casefold()
-                    and name not in names
-                    and len(run.tokens) > len(phrase.split())
-                ):
-                    names.append(name)
-        return names
+        words = {
+            text[at : at + len(phrase)].split(" ")[-1]
+            for text in self.paragraphs
+            if (at := text.casefold().find(low)) >= 0
+        }
+        return [
+            name
+            for name in dict.fromkeys(self._orgs_holding(words))
+            if low in name.casefold() and len(name.split()) > len(phrase.split())
+        ]
 
     def resolve_name(
         self, tokens: list[str], para: int = 0, offset: int = 0, fuzzy: bool = True
@@ -247,9 +215,9 @@ class Cast:
         similar = {w for w in self._words_from(word[:2]) if w != word and close_spelling(w, word)}
         found: dict[str, list[str]] = {}
         for candidate in similar:
-            for _, run in self.runs_with(candidate):
-                if run.kind == "name" and len(run.tokens) > 1 and run.tokens[-1] == candidate:
-                    found[" ".join(run.tokens)] = run.tokens
+            for _, _, name in self._fullest([candidate]):
+                if len(name) > 1 and name[-1] == candidate:
+                    found[" ".join(name)] = name
         if len(found) != 1:
             return None
         tokens = next(iter(found.values()))
@@ -375,7 +343,7 @@ class Cast:
                                 break
                         org_at = org_start(tokens)
                         if org_at is not None:
-                            hits.append((pi, start, " ".join(tokens[org_at:])))
+                            hits.append((pi, start, " ".join(without_owner(tokens[org_at:]))))
                     at = text.find(clue, at + len(clue))
         return [name for _, _, name in sorted(hits)]
 

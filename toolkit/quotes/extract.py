@@ -21,11 +21,9 @@ from toolkit.quotes.attribute import (
     sentence_subject,
 )
 from toolkit.quotes.cast import Cast, build_cast
-from toolkit.quotes.names import CAP_RUN
+from toolkit.quotes.names import CAP_RUN, WHO
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 from toolkit.quotes.speech import is_partial, not_speech, sounds_spoken
-
-_WHO_SPLIT = re.compile(r"\s+who\s+")
 
 _SENTENCE_START = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 
@@ -188,7 +186,7 @@ def _described_here(text: str, cast: Cast) -> Speaker | None:
     quoted before, named again by its description earlier in this paragraph."""
     speakers: list[Speaker] = cast.unnamed_speakers
     for speaker in reversed(speakers):
-        head = _WHO_SPLIT.split(speaker.name)[0].split()[-1]
+        head = WHO.split(speaker.name)[0].split()[-1]
         if re.search(rf"\b[Tt]he {re.escape(head)}\b", text):
             return speaker
     return None

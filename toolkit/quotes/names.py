@@ -156,6 +156,7 @@ def close_spelling(a: str, b: str) -> bool:
     return prev[-1] <= 2
 
 
+WHO = re.compile(r"\s+who\s+")  # splits a description from its relative clause
 # A relative clause that is part of a description: up to punctuation or a reporting verb
 # (`a woman who declined to give her name said …` stops before `said`).
 WHO_CLAUSE = re.compile(
@@ -274,9 +275,7 @@ def classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
             continue
         org_at = org_start(trimmed)
         if org_at == 0:
-            if len(trimmed) > 2 and trimmed[0].endswith(("’s", "'s")) and is_org_name(trimmed[1:]):
-                trimmed = trimmed[1:]  # `Mexico's Secretariat of …`: the owner is no part
-            runs.append(Run(m.start(), m.end(), "org", trimmed))
+            runs.append(Run(m.start(), m.end(), "org", without_owner(trimmed)))
             continue
         if org_at is not None:
             # `Superintendent Marisol Ortega of the Greece Central School District`: a person,
@@ -289,6 +288,13 @@ def classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
             continue
         _names(text, m.start(), m.end(), tokens, runs)
     return runs
+
+
+def without_owner(tokens: list[str]) -> list[str]:
+    """`Mexico's Secretariat of Agriculture`: the owner is no part of the organisation."""
+    if len(tokens) > 2 and tokens[0].endswith(("’s", "'s")) and is_org_name(tokens[1:]):
+        return tokens[1:]
+    return tokens
 
 
 def org_start(tokens: list[str]) -> int | None:

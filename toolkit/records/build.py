@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from typing import Any
@@ -40,11 +41,10 @@ def record_id(normalized: str) -> str:
     return "nb-" + hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:20]
 
 
-def _field_order() -> list[str]:
-    return list(load_schema()["properties"])
-
-
-_ORDER: list[str] = []
+@functools.cache
+def _field_order() -> tuple[str, ...]:
+    """Record keys in schema order, so records read the way the schema documents them."""
+    return tuple(load_schema()["properties"])
 
 
 def _quotes(ext: Extraction) -> list[dict[str, Any]]:
@@ -84,6 +84,4 @@ def build_record(doc: str, origin: Origin, *, quotes: bool = True) -> dict[str, 
         "warnings": ext.warnings,
         "source_text": doc,
     }
-    if not _ORDER:
-        _ORDER.extend(_field_order())
-    return {name: values[name] for name in _ORDER}
+    return {name: values[name] for name in _field_order()}

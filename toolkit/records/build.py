@@ -82,6 +82,7 @@ def build_record(doc: str, origin: Origin, *, quotes: bool = True) -> dict[str, 
         "quotes": _quotes(ext) if quotes else [],
         "spans": ext.spans,
         "warnings": ext.warnings,
+        "review": None,
         "source_text": doc,
     }
     return {name: values[name] for name in _field_order()}

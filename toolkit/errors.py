@@ -14,3 +14,7 @@ class InputError(NewsdumpError):
 
 class OutputError(NewsdumpError):
     """The output folder cannot be written."""
+
+
+class StudioError(NewsdumpError):
+    """Label Studio cannot be reached, refuses the token, or cannot be started."""

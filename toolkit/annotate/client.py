@@ -1,0 +1,113 @@
+"""A connection to a Label Studio server through `label-studio-sdk`, with the retries and the
+one-line errors the annotate commands need.
+
+The SDK already retries 5xx and 429 answers with backoff; a server that is down never answers,
+so connection failures get the same treatment here. Whatever still fails becomes a
+`StudioError` whose message names the fix.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from toolkit.errors import StudioError
+
+if TYPE_CHECKING:
+    from label_studio_sdk import LabelStudio
+
+T = TypeVar("T")
+TOKEN_ENV = "LABEL_STUDIO_API_KEY"
+_SDK_RETRIES = 4
+
+
+@dataclass(frozen=True)
+class Connection:
+    url: str
+    token: str = ""  # never printed: see masked()
+
+    def masked(self) -> str:
+        return f"{self.token[:4]}…" if self.token else "(none)"
+
+
+def resolve(url: str | None, home: str | None = None) -> Connection:
+    """The server to talk to: `url` (token from LABEL_STUDIO_API_KEY), else the one
+    `newsdump studio start` runs."""
+    from toolkit.annotate.studio import Studio
+
+    env_token = os.environ.get(TOKEN_ENV, "")
+    if url:
+        studio = Studio.locate(home)
+        saved = studio.read_config()
+        token = env_token or (saved.get("token", "") if saved.get("url") == url.rstrip("/") else "")
+        if not token:
+            raise StudioError(
+                f"no API token for {url}: set {TOKEN_ENV} to your Label Studio access token "
+                "(Account & Settings > Access Token)"
+            )
+        return Connection(url.rstrip("/"), token)
+    saved = Studio.locate(home).read_config()
+    if not saved.get("url"):
+        raise StudioError(
+            "no Label Studio server: run `newsdump studio start`, or pass --url and set "
+            f"{TOKEN_ENV}"
+        )
+    return Connection(str(saved["url"]), env_token or str(saved.get("token", "")))
+
+
+class Client:
+    """The SDK client plus `call()`, which retries and translates failures."""
+
+    def __init__(self, connection: Connection, *, retries: int = 4, timeout: float = 300.0):
+        from label_studio_sdk import LabelStudio
+
+        self.connection = connection
+        self.retries = retries
+        self.sdk: LabelStudio = LabelStudio(
+            base_url=connection.url,
+            api_key=connection.token,
+            timeout=timeout,
+            max_retries=_SDK_RETRIES if retries else 0,
+        )
+
+    def call(self, what: str, fn: Callable[[], T]) -> T:
+        """Run one SDK call; `what` names it in the error message."""
+        import httpx
+        from label_studio_sdk.core.api_error import ApiError
+
+        delay = 0.5
+        for attempt in range(self.retries + 1):
+            try:
+                return fn()
+            except httpx.TransportError as exc:
+                if attempt == self.retries:
+                    raise StudioError(
+                        f"Label Studio at {self.connection.url} is not answering ({what}: "
+                        f"{type(exc).__name__}); start it with `newsdump studio start` or check "
+                        "--url"
+                    ) from None
+            except ApiError as exc:
+                raise _api_error(self.connection, what, exc) from None
+            time.sleep(delay)
+            delay *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _api_error(connection: Connection, what: str, exc: Any) -> StudioError:
+    status = getattr(exc, "status_code", None)
+    if status in (401, 403):
+        return StudioError(
+            f"Label Studio at {connection.url} refused the API token {connection.masked()} "
+            f"({status}); set {TOKEN_ENV} to a valid token, or run `newsdump studio start` to "
+            "use the embedded server"
+        )
+    if status is not None and status >= 500:
+        return StudioError(
+            f"Label Studio at {connection.url} failed ({what}: HTTP {status}) after retries; "
+            "see its log (`newsdump studio status` shows where) and try again"
+        )
+    body = str(getattr(exc, "body", ""))[:200].replace("\n", " ")
+    return StudioError(f"Label Studio rejected {what} (HTTP {status}): {body}")

@@ -1,0 +1,267 @@
+"""The embedded Label Studio server behind `newsdump studio start|stop|status`.
+
+Label Studio is an application with its own pinned stack (Django, its own pyarrow pin), so it
+never joins the toolkit's dependency resolution: it runs from a virtual environment of its own,
+created on first use, or from a `label-studio` the user already has. The server binds to
+127.0.0.1 only and keeps its SQLite database under a project-local folder. Credentials are
+generated once and stored in a config file only the user can read; the token travels to the
+server in its environment, never on a command line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import StudioError
+
+LABEL_STUDIO_VERSION = "1.23.2"
+HOME_ENV = "NEWSDUMP_STUDIO_HOME"
+EXECUTABLE_ENV = "NEWSDUMP_LABEL_STUDIO"
+DEFAULT_PORT = 8080
+ADMIN = "admin@newsdump.local"
+
+
+def default_venv() -> Path:
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "newsdump" / f"label-studio-{LABEL_STUDIO_VERSION}"
+
+
+def find_executable() -> Path | None:
+    """An existing Label Studio: $NEWSDUMP_LABEL_STUDIO, our own venv, or one on PATH."""
+    named = os.environ.get(EXECUTABLE_ENV)
+    if named:
+        return Path(named) if Path(named).is_file() else None
+    own = default_venv() / "bin" / "label-studio"
+    if own.is_file():
+        return own
+    found = shutil.which("label-studio")
+    return Path(found) if found else None
+
+
+def install(log: Any = print) -> Path:
+    """Create the private venv with the pinned Label Studio (a few minutes, once)."""
+    found = find_executable()
+    if found:
+        return found
+    venv = default_venv()
+    log(f"installing Label Studio {LABEL_STUDIO_VERSION} into {venv} (first use, a few minutes)")
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+        subprocess.run([*pip, "--upgrade", "pip"], check=True)
+        subprocess.run([*pip, f"label-studio=={LABEL_STUDIO_VERSION}"], check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        shutil.rmtree(venv, ignore_errors=True)
+        raise StudioError(
+            f"could not install Label Studio into {venv} ({exc}); check PyPI access, or install "
+            f"it yourself and set {EXECUTABLE_ENV} to its `label-studio` executable"
+        ) from None
+    return venv / "bin" / "label-studio"
+
+
+@dataclass
+class Status:
+    running: bool
+    url: str | None
+    pid: int | None
+    home: Path
+    log: Path
+    username: str | None
+    token: str  # masked
+
+
+class Studio:
+    """One embedded server: its folder holds `config.json` (0600), `data/` and `server.log`."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.config_path = home / "config.json"
+        self.data_dir = home / "data"
+        self.log_path = home / "server.log"
+
+    @classmethod
+    def locate(cls, home: str | Path | None = None) -> Studio:
+        chosen = home or os.environ.get(HOME_ENV) or Path.cwd() / ".newsdump" / "studio"
+        return cls(Path(chosen).resolve())
+
+    def read_config(self) -> dict[str, Any]:
+        try:
+            value: dict[str, Any] = json.loads(self.config_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            raise StudioError(
+                f"cannot read {self.config_path} ({exc}); delete it and run `newsdump studio "
+                "start` again"
+            ) from None
+        return value
+
+    def _write_config(self, config: dict[str, Any]) -> None:
+        self.home.mkdir(parents=True, exist_ok=True)
+        tmp = self.config_path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(config, fh, indent=2)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, self.config_path)
+
+    def status(self) -> Status:
+        config = self.read_config()
+        pid = config.get("pid")
+        url = config.get("url")
+        running = bool(pid and _alive(pid) and url and _healthy(url))
+        token = str(config.get("token", ""))
+        return Status(
+            running=running,
+            url=url,
+            pid=pid if running else None,
+            home=self.home,
+            log=self.log_path,
+            username=config.get("username"),
+            token=f"{token[:4]}…" if token else "(none)",
+        )
+
+    def start(self, port: int = DEFAULT_PORT, timeout: float = 300.0, log: Any = print) -> Status:
+        current = self.status()
+        if current.running:
+            return current
+        executable = find_executable() or install(log)
+        if not _port_free(port):
+            raise StudioError(
+                f"port {port} on 127.0.0.1 is in use; pick another with --port (or stop what "
+                "runs there)"
+            )
+        config = self.read_config()
+        config.setdefault("username", ADMIN)
+        config.setdefault("password", secrets.token_urlsafe(12))
+        config.setdefault("token", secrets.token_hex(20))
+        config.update(url=f"http://127.0.0.1:{port}", port=port, pid=None)
+        self._write_config(config)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        process = self._spawn(executable, config)
+        config["pid"] = process.pid
+        self._write_config(config)
+        log(f"starting Label Studio at {config['url']} (first start runs migrations: ~1 min)")
+        self._wait(process, str(config["url"]), timeout)
+        return self.status()
+
+    def _spawn(self, executable: Path, config: dict[str, Any]) -> subprocess.Popen[bytes]:
+        env = {
+            **os.environ,
+            "LABEL_STUDIO_USERNAME": config["username"],
+            "LABEL_STUDIO_PASSWORD": config["password"],
+            "LABEL_STUDIO_USER_TOKEN": config["token"],
+            "LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK": "true",
+            "COLLECT_ANALYTICS": "false",
+        }
+        argv = [
+            str(executable), "start", "--no-browser",
+            "--data-dir", str(self.data_dir),
+            "--port", str(config["port"]),
+            "--host", str(config["url"]),
+            "--internal-host", "127.0.0.1",
+            "--enable-legacy-api-token",
+        ]  # fmt: skip
+        with self.log_path.open("ab") as log_file:
+            return subprocess.Popen(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=self.home,
+                start_new_session=True,  # its own process group: stop() ends it and its children
+            )
+
+    def _wait(self, process: subprocess.Popen[bytes], url: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise StudioError(
+                    f"Label Studio exited during start-up (code {process.returncode}): "
+                    f"{_last_line(self.log_path)}; full log in {self.log_path}"
+                )
+            if _healthy(url):
+                return
+            time.sleep(1.0)
+        self.stop()
+        raise StudioError(
+            f"Label Studio did not answer at {url} within {timeout:.0f} s; see {self.log_path}"
+        )
+
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Stop the server; False when none was running."""
+        config = self.read_config()
+        pid = config.get("pid")
+        if not pid or not _alive(pid):
+            if pid:
+                self._write_config({**config, "pid": None})
+            return False
+        with _suppress_missing():
+            os.killpg(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if _alive(pid):
+            with _suppress_missing():
+                os.killpg(pid, signal.SIGKILL)
+        self._write_config({**config, "pid": None})
+        return True
+
+
+class _suppress_missing:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
+        return kind is not None and issubclass(kind, ProcessLookupError | PermissionError)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        waited, _ = os.waitpid(pid, os.WNOHANG)
+        if waited == pid:
+            return False  # our own child, now reaped
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError, ValueError):
+        return False
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def _last_line(path: Path) -> str:
+    try:
+        lines = [ln for ln in path.read_text(errors="replace").splitlines() if ln.strip()]
+    except OSError:
+        return "no log"
+    return lines[-1][:200] if lines else "empty log"

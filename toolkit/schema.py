@@ -16,22 +16,30 @@ import orjson
 import pyarrow as pa
 
 SCHEMA_FILENAME = "article.schema.json"
-_REPO_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / SCHEMA_FILENAME
+ANNOTATION_SCHEMA_FILENAME = "annotation.schema.json"
+_REPO_SCHEMAS = Path(__file__).resolve().parent.parent / "schema"
 
 JSONSchema = dict[str, Any]
 
 
-def schema_path() -> Path:
-    """Where the schema file lives: inside an installed wheel, or at the top of a checkout."""
-    packaged = resources.files("toolkit").joinpath("_schema", SCHEMA_FILENAME)
+def schema_path(name: str = SCHEMA_FILENAME) -> Path:
+    """Where a schema file lives: inside an installed wheel, or at the top of a checkout."""
+    packaged = resources.files("toolkit").joinpath("_schema", name)
     if packaged.is_file():
         return Path(str(packaged))
-    return _REPO_SCHEMA
+    return _REPO_SCHEMAS / name
 
 
 @functools.cache
 def load_schema() -> JSONSchema:
     schema: JSONSchema = orjson.loads(schema_path().read_bytes())
+    return schema
+
+
+@functools.cache
+def load_annotation_schema() -> JSONSchema:
+    """The schema of annotation records written by `annotate pull`."""
+    schema: JSONSchema = orjson.loads(schema_path(ANNOTATION_SCHEMA_FILENAME).read_bytes())
     return schema
 
 

@@ -1,0 +1,157 @@
+"""Label Studio results -> annotation records (`schema/annotation.schema.json`).
+
+Offsets come back in the browser's UTF-16 units and are turned into code points; every region
+is checked against the task text, and an annotation with a region that does not match is
+returned as a problem instead of a record.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema
+
+from toolkit.annotate import labels as L
+from toolkit.annotate.offsets import OffsetMap
+from toolkit.annotate.tasks import text_digest
+from toolkit.schema import load_annotation_schema
+
+Result = dict[str, Any]
+AnnotationRecord = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An annotation that cannot be merged: stable `code`, where it is, and why."""
+
+    code: str
+    task_id: int
+    annotation_id: int
+    article_id: str | None
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "task_id": self.task_id,
+            "annotation_id": self.annotation_id,
+            "article_id": self.article_id,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Who and when, for one annotation or prediction."""
+
+    annotation_id: int
+    kind: str
+    annotator: str
+    created_at: str | None = None
+    updated_at: str | None = None
+    lead_time: float | None = None
+    cancelled: bool = False
+    ground_truth: bool = False
+
+
+def to_record(
+    task: dict[str, Any], result: list[Result], meta: Meta
+) -> AnnotationRecord | Problem:
+    data = task.get("data") or {}
+    text = str(data.get("text", ""))
+    article = data.get("article_id")
+    task_id = int(task["id"])
+    if not isinstance(article, str):
+        return Problem("no_article_id", task_id, meta.annotation_id, None,
+                       "task data has no article_id: it was not pushed by newsdump")  # fmt: skip
+    spans, problem = _spans(result, text, OffsetMap(text))
+    if problem:
+        return Problem("span_mismatch", task_id, meta.annotation_id, article, problem)
+    record: AnnotationRecord = {
+        "article_id": article,
+        "task_id": task_id,
+        "annotation_id": meta.annotation_id,
+        "kind": meta.kind,
+        "annotator": meta.annotator,
+        "created_at": meta.created_at,
+        "updated_at": meta.updated_at,
+        "lead_time": meta.lead_time,
+        "cancelled": meta.cancelled,
+        "ground_truth": meta.ground_truth,
+        "verdict": _verdict(result),
+        "text_sha256": text_digest(text),
+        "spans": spans,
+        "relations": _relations(result, {s["id"] for s in spans}),
+    }
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(record))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path)
+        return Problem("invalid", task_id, meta.annotation_id, article, f"{where}: {error.message}")
+    return record
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_annotation_schema())
+
+
+def _spans(result: list[Result], text: str, offsets: OffsetMap) -> tuple[list[Result], str]:
+    extras: dict[str, dict[str, Any]] = {}
+    for item in result:
+        value = item.get("value") or {}
+        if item.get("from_name") == L.SPEAKER_NAME and value.get("text"):
+            typed = " ".join(str(t) for t in value["text"]).strip()
+            extras.setdefault(item.get("id", ""), {})["speaker_name"] = typed or None
+        elif item.get("from_name") == L.QUOTE_KIND:
+            partial = L.PARTIAL in (value.get("choices") or [])
+            extras.setdefault(item.get("id", ""), {})["partial"] = partial
+    spans: list[Result] = []
+    for item in result:
+        value = item.get("value") or {}
+        if item.get("type") != "labels" or not value.get("labels"):
+            continue
+        start, end = offsets.to_py(int(value["start"])), offsets.to_py(int(value["end"]))
+        label = str(value["labels"][0])
+        shown = value.get("text")
+        if not 0 <= start < end <= len(text) or (shown is not None and text[start:end] != shown):
+            return [], (
+                f"{label} region {item.get('id')} at {start}-{end} says {str(shown)[:60]!r} but "
+                f"the task text there is {text[start:end][:60]!r}"
+            )
+        extra = extras.get(item.get("id", ""), {})
+        spans.append(
+            {
+                "id": str(item.get("id", "")),
+                "label": label,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "speaker_name": extra.get("speaker_name") if label == L.SPEAKER else None,
+                "partial": bool(extra.get("partial")) if label == L.QUOTE else False,
+            }
+        )
+    spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
+    return spans, ""
+
+
+def _relations(result: list[Result], ids: set[str]) -> list[Result]:
+    found = []
+    for item in result:
+        if item.get("type") != "relation":
+            continue
+        for label in item.get("labels") or []:
+            if label in L.RELATIONS and item["from_id"] in ids and item["to_id"] in ids:
+                found.append({"from_id": item["from_id"], "to_id": item["to_id"], "label": label})
+    return found
+
+
+def _verdict(result: list[Result]) -> str | None:
+    for item in result:
+        if item.get("from_name") == L.VERDICT and "start" not in (item.get("value") or {}):
+            choices = (item.get("value") or {}).get("choices") or []
+            if choices:
+                choice = str(choices[0])
+                return L.VERDICTS.get(choice, choice if choice in L.VERDICTS.values() else None)
+    return None

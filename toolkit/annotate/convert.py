@@ -56,9 +56,7 @@ class Meta:
     ground_truth: bool = False
 
 
-def to_record(
-    task: dict[str, Any], result: list[Result], meta: Meta
-) -> AnnotationRecord | Problem:
+def to_record(task: dict[str, Any], result: list[Result], meta: Meta) -> AnnotationRecord | Problem:
     data = task.get("data") or {}
     text = str(data.get("text", ""))
     article = data.get("article_id")
@@ -128,7 +126,7 @@ def _spans(result: list[Result], text: str, offsets: OffsetMap) -> tuple[list[Re
                 "start": start,
                 "end": end,
                 "text": text[start:end],
-                "speaker_name": extra.get("speaker_name") if label == L.SPEAKER else None,
+                "speaker_name": extra.get("speaker_name") if label in L.QUOTE_LABELS else None,
                 "partial": bool(extra.get("partial")) if label == L.QUOTE else False,
             }
         )

@@ -27,7 +27,7 @@ class TaskRef:
 
 
 def find(client: Client, title: str) -> Project | None:
-    pager = client.call("list projects", lambda: client.sdk.projects.list(title=title))
+    pager: Any = client.call("list projects", lambda: client.sdk.projects.list(title=title))
     for project in pager:
         if project.title == title and project.id is not None:
             return Project(project.id, title)
@@ -89,7 +89,7 @@ def task_refs(client: Client, project: Project) -> tuple[dict[str, TaskRef], lis
     """Tasks by article id, and ids of extra tasks for an article already seen."""
     refs: dict[str, TaskRef] = {}
     extra: list[int] = []
-    pager = client.call(
+    pager: Any = client.call(
         "list tasks",
         lambda: client.sdk.tasks.list(project=project.id, fields="task_only", page_size=PAGE),
     )

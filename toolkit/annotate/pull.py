@@ -120,7 +120,9 @@ def _predictions(
 
 
 def _iso(value: Any) -> str | None:
-    return value.isoformat() if hasattr(value, "isoformat") else value
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value) if value is not None else None
 
 
 def _write(

@@ -64,7 +64,14 @@ def reconcile(
         if place is None:
             continue
         kept.append(
-            {**item, "value": {**value, "start": new_map.to_js(place[0]), "end": new_map.to_js(place[1])}}
+            {
+                **item,
+                "value": {
+                    **value,
+                    "start": new_map.to_js(place[0]),
+                    "end": new_map.to_js(place[1]),
+                },
+            }
         )
     return Outcome(kept, moved, dropped)
 

@@ -45,7 +45,9 @@ def prediction_result(record: Record) -> list[Result]:
     for k, span in enumerate(record.get("spans", [])):
         label = L.label_for_path(span["path"])
         if label is not None and span["end"] > span["start"]:
-            results.append(region(f"p{k}", L.SECTION, label, span["start"], span["end"], text, offsets))
+            results.append(
+                region(f"p{k}", L.SECTION, label, span["start"], span["end"], text, offsets)
+            )
     results.extend(_quote_results(record, text, offsets))
     return results
 
@@ -86,12 +88,20 @@ def _quote_results(record: Record, text: str, offsets: OffsetMap) -> list[Result
         qid = f"q{k}"
         results.append(region(qid, L.QUOTE_TAG, L.QUOTE, start, end, text, offsets))
         if quote.get("partial"):
-            results.append(_per_region(qid, L.QUOTE_KIND, "choices", start, end, offsets, [L.PARTIAL]))
+            results.append(
+                _per_region(qid, L.QUOTE_KIND, "choices", start, end, offsets, [L.PARTIAL])
+            )
         if quote["group"] in last_in_group:
             results.append(relation(last_in_group[quote["group"]], qid, L.CONTINUES))
         last_in_group[quote["group"]] = qid
         mention = mentions.get(k)
         if mention is None:
+            if quote.get("speaker") and not _group_has_mention(record, quote["group"], mentions):
+                results.append(
+                    _per_region(
+                        qid, L.SPEAKER_NAME, "textarea", start, end, offsets, [quote["speaker"]]
+                    )
+                )
             continue
         sid = speaker_ids.get(mention)
         if sid is None:
@@ -99,10 +109,16 @@ def _quote_results(record: Record, text: str, offsets: OffsetMap) -> list[Result
             results.append(region(sid, L.QUOTE_TAG, L.SPEAKER, *mention, text, offsets))
             if quote.get("speaker"):
                 results.append(
-                    _per_region(sid, L.SPEAKER_NAME, "textarea", *mention, offsets, [quote["speaker"]])
+                    _per_region(
+                        sid, L.SPEAKER_NAME, "textarea", *mention, offsets, [quote["speaker"]]
+                    )
                 )
         results.append(relation(qid, sid, L.SAID_BY))
     return results
+
+
+def _group_has_mention(record: Record, group: int, mentions: dict[int, tuple[int, int]]) -> bool:
+    return any(q["group"] == group and k in mentions for k, q in enumerate(record["quotes"]))
 
 
 def _per_region(

@@ -8,8 +8,10 @@ import sys
 import click
 
 from toolkit._version import __version__
+from toolkit.cli.annotate import annotate_group
 from toolkit.cli.convert import convert_command
 from toolkit.cli.eval import eval_command
+from toolkit.cli.studio import studio_group
 from toolkit.cli.validate import validate_command
 from toolkit.errors import NewsdumpError
 
@@ -27,6 +29,8 @@ def cli() -> None:
 cli.add_command(convert_command)
 cli.add_command(validate_command)
 cli.add_command(eval_command)
+cli.add_command(studio_group)
+cli.add_command(annotate_group)
 
 
 def main(argv: list[str] | None = None) -> int:

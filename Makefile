@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ACCEL  := toolkit/quotes/_accel/__init__.py
 
-.PHONY: setup demo test check lint types docs bench clean
+STUDIO := $(HOME)/.cache/newsdump/label-studio-1.23.2/bin/label-studio
+
+.PHONY: setup studio-env demo test check lint types docs bench bench-annotate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +26,13 @@ demo: setup  ## convert the bundled sample dumps into out/sample
 	$(BIN)/newsdump convert tests/data/dumps -o out/sample
 	$(BIN)/newsdump validate out/sample/articles.parquet
 
-test: setup  ## lint, type-check and run the whole test suite
+# Label Studio in a venv of its own (its pins never meet ours); the test suite starts it.
+$(STUDIO): $(STAMP)
+	$(BIN)/newsdump studio install
+
+studio-env: $(STUDIO)  ## install Label Studio for `newsdump studio` and the tests
+
+test: setup studio-env  ## lint, type-check and run the whole test suite
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/check
 
 docs: setup  ## regenerate the README sections made from the schema and --help
@@ -32,6 +40,9 @@ docs: setup  ## regenerate the README sections made from the schema and --help
 
 bench: setup  ## converter throughput and memory (100,000 articles)
 	$(BIN)/python benchmarks/bench_convert.py
+
+bench-annotate: setup studio-env  ## push 10,000 tasks and pull 10,000 annotations on a local server
+	$(BIN)/python benchmarks/bench_annotate.py
 
 clean:
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,3 +57,40 @@ def fixture_pairs() -> list[tuple[Path, Path]]:
             for d in sorted((REFERENCE / "dumps").glob("*.txt"))
         ]
     return pairs
+
+
+@dataclass(frozen=True)
+class StudioServer:
+    home: Path
+    url: str
+    token: str
+    username: str
+    password: str
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StudioServer]:
+    """A real Label Studio, started once per session the way `newsdump studio start` does.
+    If it cannot start the tests that need it fail: nothing is skipped."""
+    from toolkit.annotate.studio import Studio
+    from toolkit.errors import StudioError
+
+    home = tmp_path_factory.mktemp("studio")
+    server = Studio(home)
+    try:
+        server.start(port=_free_port(), timeout=900, log=lambda _: None)
+    except StudioError as exc:
+        pytest.fail(f"Label Studio did not start: {exc}")
+    config = server.read_config()
+    try:
+        yield StudioServer(
+            home, config["url"], config["token"], config["username"], config["password"]
+        )
+    finally:
+        server.stop()

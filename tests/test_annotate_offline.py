@@ -186,3 +186,22 @@ def test_report_agreement_uses_tasks_done_twice() -> None:
     n = len(record["quotes"])
     assert figures["agreement"]["tasks"] == 1 and figures["agreement"]["pairs"] == 1
     assert figures["agreement"]["labels"][L.QUOTE]["f1"] == round(2 * (n - 1) / (2 * n - 1), 4)
+
+
+def test_reconcile_maps_reindented_text_line_by_line() -> None:
+    old = "Title\nBrody said “go”.\nBrody left.\nRELATED\ncard one"
+    new = "\n".join("   " + line + "  " for line in old.split("\n"))
+    first, block = old.index("Brody"), old.index("RELATED")
+    result: list[dict[str, Any]] = [
+        {"id": "s", "type": "labels", "from_name": "quote", "to_name": "text",
+         "value": {"start": first, "end": first + 5, "text": "Brody", "labels": ["Speaker"]}},
+        {"id": "b", "type": "labels", "from_name": "section", "to_name": "text",
+         "value": {"start": block, "end": len(old), "text": old[block:],
+                   "labels": ["Boilerplate"]}},
+    ]  # fmt: skip
+    outcome = reconcile(result, old, new, "nb-x", 1)
+    assert outcome.dropped == [] and len(outcome.result) == 2
+    speaker, boilerplate = (r["value"] for r in outcome.result)
+    assert speaker["start"] == new.index("Brody")  # the first Brody, though the name repeats
+    assert new[boilerplate["start"] : boilerplate["end"]].split() == old[block:].split()
+    assert boilerplate["text"] == new[boilerplate["start"] : boilerplate["end"]]

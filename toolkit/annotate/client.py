@@ -66,7 +66,7 @@ class Client:
 
         self.connection = connection
         self.retries = retries
-        self.sdk: LabelStudio = LabelStudio(  # type: ignore[no-untyped-call]
+        self.sdk: LabelStudio = LabelStudio(
             base_url=connection.url,
             api_key=connection.token,
             timeout=timeout,

@@ -7,7 +7,7 @@ ACCEL  := toolkit/quotes/_accel/__init__.py
 
 STUDIO := $(HOME)/.cache/newsdump/label-studio-1.23.2/bin/label-studio
 
-.PHONY: setup studio-env demo test check lint types docs bench bench-annotate clean
+.PHONY: setup studio-env browser-env demo test check lint types docs bench bench-annotate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,14 @@ $(STUDIO): $(STAMP)
 
 studio-env: $(STUDIO)  ## install Label Studio for `newsdump studio` and the tests
 
-test: setup studio-env  ## lint, type-check and run the whole test suite
+# Debian's Chromium for the browser test (Playwright drives it; it never downloads a browser).
+browser-env:  ## install Debian's chromium if missing (needs root or sudo)
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }; }
+
+test: setup studio-env browser-env  ## lint, type-check and run the whole test suite
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/check
 
 docs: setup  ## regenerate the README sections made from the schema and --help

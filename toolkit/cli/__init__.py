@@ -10,6 +10,7 @@ import click
 from toolkit._version import __version__
 from toolkit.cli.convert import convert_command
 from toolkit.cli.eval import eval_command
+from toolkit.cli.publish import load_command, publish_command, verify_command
 from toolkit.cli.validate import validate_command
 from toolkit.errors import NewsdumpError
 
@@ -27,6 +28,9 @@ def cli() -> None:
 cli.add_command(convert_command)
 cli.add_command(validate_command)
 cli.add_command(eval_command)
+cli.add_command(publish_command)
+cli.add_command(verify_command)
+cli.add_command(load_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from toolkit.publish.configs import ARTICLES, CONFIGS, QUOTES, config_docs, config_features
 from toolkit.publish.data import DataSummary
 from toolkit.publish.splits import SPLITS, SplitRatios
@@ -76,6 +74,8 @@ def _dataset_info(config: str, data: DataSummary) -> dict[str, Any]:
 
 
 def render_card(info: CardInfo, data: DataSummary) -> str:
+    import yaml  # only publishing needs it
+
     header = yaml.safe_dump(card_header(info, data), sort_keys=False, allow_unicode=True, width=100)
     sections = [
         f"---\n{header}---\n",

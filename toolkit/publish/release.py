@@ -4,7 +4,6 @@ it was."""
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from toolkit.publish.source import resolve_source
 
 @dataclass(frozen=True)
 class PublishResult:
-    folder: Path
+    location: str  # the local folder or the Hub address
     version: str
     tag: str
     articles: int
@@ -43,14 +42,14 @@ class PublishResult:
         )
         return (
             f"published {self.tag}: {self.articles:,} articles, {self.quotes:,} quotes"
-            f"{since} → {self.folder}"
+            f"{since} → {self.location}"
         )
 
 
-def result_of(built: BuiltRelease, folder: Path, options: ReleaseOptions) -> PublishResult:
+def result_of(built: BuiltRelease, location: str, options: ReleaseOptions) -> PublishResult:
     rows = built.data.rows
     return PublishResult(
-        folder=folder,
+        location=location,
         version=options.version,
         tag=tag_of(options.version),
         articles=sum(rows[ARTICLES].values()),
@@ -75,13 +74,9 @@ def publish_local(records: Path, target: Path, options: ReleaseOptions) -> Publi
         built = build_release(source, staging, options, previous)
         message = f"{options.name} {tag_of(options.version)}"
         commit_release(state, staging, options.version, message)
-    return result_of(built, target, options)
+    return result_of(built, str(target), options)
 
 
 def _previous(target: Path) -> Previous:
     manifest = read_manifest(target)
     return read_previous(target, str(manifest["version"]))
-
-
-def clean_staging(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)

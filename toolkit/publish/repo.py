@@ -99,7 +99,10 @@ def inspect_target(folder: Path) -> RepoState:
             f"{str(folder)!r} has uncommitted changes: commit or discard them "
             f"(git -C {folder} status) before publishing."
         )
-    if not _git(folder, "symbolic-ref", "-q", "--short", "HEAD").strip():
+    on_branch = subprocess.run(
+        ["git", "-C", str(folder), "symbolic-ref", "-q", "HEAD"], capture_output=True, check=False
+    )
+    if on_branch.returncode != 0:
         raise OutputError(
             f"{str(folder)!r} has an older version checked out: run "
             f"`git -C {folder} checkout main` first."

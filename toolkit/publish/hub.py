@@ -118,17 +118,32 @@ def upload(api: HubApi, staging: Path, plan: HubPlan, message: str) -> None:
     operations += [
         CommitOperationAdd(path_in_repo=p, path_or_fileobj=str(staging / p)) for p, _ in plan.files
     ]
-    api.create_repo(plan.repo_id, repo_type=REPO_TYPE, exist_ok=True)
-    commit = api.create_commit(
-        plan.repo_id, operations, commit_message=message, repo_type=REPO_TYPE
-    )
-    api.create_tag(
-        plan.repo_id,
-        tag=plan.tag,
-        tag_message=message,
-        revision=getattr(commit, "oid", None),
-        repo_type=REPO_TYPE,
-    )
+    try:
+        api.create_repo(plan.repo_id, repo_type=REPO_TYPE, exist_ok=True)
+        commit = api.create_commit(
+            plan.repo_id, operations, commit_message=message, repo_type=REPO_TYPE
+        )
+    except Exception as exc:  # see _remote_state: any client error stops the run
+        raise OutputError(f"upload to {plan.repo_id} failed ({_short(exc)}).") from exc
+    try:
+        api.create_tag(
+            plan.repo_id,
+            tag=plan.tag,
+            tag_message=message,
+            revision=getattr(commit, "oid", None),
+            repo_type=REPO_TYPE,
+        )
+    except Exception as exc:
+        raise OutputError(
+            f"uploaded to {plan.repo_id} but could not create tag {plan.tag} ({_short(exc)}); "
+            "create it on the Hub by hand."
+        ) from exc
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else type(exc).__name__
+    return first if len(first) <= 200 else first[:197] + "..."
 
 
 def _remote_state(api: HubApi, repo_id: str) -> tuple[list[str], list[str]]:
@@ -140,10 +155,10 @@ def _remote_state(api: HubApi, repo_id: str) -> tuple[list[str], list[str]]:
         files = api.list_repo_files(repo_id, repo_type=REPO_TYPE)
     except RepositoryNotFoundError:
         return [], []
-    except OSError as exc:  # requests' errors are OSErrors: no network, refused, timed out
-        raise OutputError(
-            f"cannot reach the Hub for {repo_id} ({exc}); check the network."
-        ) from exc
+    # The HTTP client's errors have no common base we could name here (offline mode, DNS,
+    # refused, timed out, 401): any of them means this run cannot go on.
+    except Exception as exc:
+        raise OutputError(f"cannot read {repo_id} on the Hub ({_short(exc)}).") from exc
     tags = [ref.name[1:] for ref in refs.tags if ref.name.startswith("v")]
     return tags, list(files)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -13,8 +14,8 @@ from tests.conftest import QUICKSTART
 
 
 @pytest.fixture(scope="module")
-def executed(release: Path) -> nbformat.NotebookNode:
-    notebook = nbformat.read(QUICKSTART, as_version=4)
+def executed(release: Path) -> Any:
+    notebook = _read()
     os.environ["NEWSDUMP_DATASET"] = str(release)  # the kernel inherits this environment
     try:
         client = NotebookClient(
@@ -29,7 +30,11 @@ def executed(release: Path) -> nbformat.NotebookNode:
     return notebook
 
 
-def _outputs(notebook: nbformat.NotebookNode) -> str:
+def _read() -> Any:
+    return nbformat.read(QUICKSTART, as_version=4)  # type: ignore[no-untyped-call]
+
+
+def _outputs(notebook: Any) -> str:
     parts = []
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
@@ -38,20 +43,20 @@ def _outputs(notebook: nbformat.NotebookNode) -> str:
     return "\n".join(parts)
 
 
-def test_notebook_counts_the_published_articles(executed: nbformat.NotebookNode) -> None:
+def test_notebook_counts_the_published_articles(executed: Any) -> None:
     assert "22 articles" in _outputs(executed)
 
 
-def test_notebook_lists_speakers(executed: nbformat.NotebookNode) -> None:
+def test_notebook_lists_speakers(executed: Any) -> None:
     assert "speaker" in _outputs(executed)
 
 
 def test_notebook_is_committed_without_outputs() -> None:
-    notebook = nbformat.read(QUICKSTART, as_version=4)
+    notebook = _read()
     assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
 
 
-def test_notebook_draws_a_plot(executed: nbformat.NotebookNode) -> None:
+def test_notebook_draws_a_plot(executed: Any) -> None:
     images = [
         output
         for cell in executed.cells

@@ -4,6 +4,7 @@ and content digest of every article)."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from collections import Counter
@@ -56,6 +57,24 @@ def write_data(
     ratios: SplitRatios,
     earlier: Mapping[str, str],
     max_shard_bytes: int = DEFAULT_SHARD_BYTES,
+) -> DataSummary:
+    # Records make no reference cycles, and the collector would otherwise rescan the millions
+    # of live objects of each batch again and again (as in the converter).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _write_data(source, release, ratios, earlier, max_shard_bytes)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_data(
+    source: RecordsSource,
+    release: Path,
+    ratios: SplitRatios,
+    earlier: Mapping[str, str],
+    max_shard_bytes: int,
 ) -> DataSummary:
     summary = DataSummary()
     writers: dict[str, dict[str, ShardWriter]] = {}

@@ -48,8 +48,9 @@ def load_release(folder: Path, records: Path | None = None, max_problems: int = 
     `records`, compare each row with the record (or quote) it must equal."""
     read_manifest(folder)  # a clear error for a folder that is not a release
     go_offline()
-    from datasets import load_dataset
+    from datasets import disable_progress_bars, load_dataset
 
+    disable_progress_bars()  # a few small splits: the bars would only clutter the report
     report = LoadReport(folder)
     expected = _expected(records, folder) if records is not None else None
     with tempfile.TemporaryDirectory(prefix="newsdump-load-") as cache:

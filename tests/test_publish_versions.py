@@ -203,3 +203,15 @@ def test_checked_out_old_version_is_refused(
     _git(target, "checkout", "-q", "v1.0.0")
     with pytest.raises(OutputError, match="older version checked out"):
         publish_local(sample_records, target, ReleaseOptions(SAMPLE_NAME, "2.0.0"))
+
+
+def test_card_shows_the_annotation_report_figures(
+    v2_records: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    report = {"agreement": {"Quote": {"f1": 0.912}}, "parser_accuracy": {"Speaker": 0.75}}
+    records = _write_jsonl(tmp_path / "reviewed.jsonl", v2_records[:3])
+    options = ReleaseOptions(SAMPLE_NAME, "1.0.0", annotation_report=report)
+    publish_local(records, tmp_path / "dataset", options)
+    card = (tmp_path / "dataset" / "README.md").read_text("utf-8")
+    assert "| `agreement.Quote.f1` | 0.912 |" in card
+    assert "| `parser_accuracy.Speaker` | 0.750 |" in card

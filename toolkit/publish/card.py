@@ -171,7 +171,7 @@ def _provenance(info: CardInfo) -> str:
 
 
 def _annotation(info: CardInfo, data: DataSummary) -> str:
-    text = ["## Annotation process\n"]
+    text = ["## Annotation process\n\n"]
     if not data.reviewed:
         text.append(
             "No record of this release was checked by people: sections, quotes and speakers "

@@ -32,4 +32,4 @@ def load_all(release: Path, config: str, cache: Path) -> dict[str, list[dict[str
     from datasets import load_dataset
 
     loaded = load_dataset(str(release), config, cache_dir=str(cache))
-    return {split: list(loaded[split]) for split in SPLITS}
+    return {split: list(loaded[split]) if split in loaded else [] for split in SPLITS}

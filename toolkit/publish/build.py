@@ -101,7 +101,13 @@ def build_release(
     changelog = render_changelog(new_entry, previous.changelog if previous else None)
     (staging / CHANGELOG).write_text(changelog, "utf-8")
     metadata = croissant(
-        options.name, options.version, options.license, _description(data), url, created[:10]
+        options.name,
+        options.version,
+        options.license,
+        _description(data),
+        url,
+        created[:10],
+        data.configs(),
     )
     (staging / CROISSANT).write_bytes(orjson.dumps(metadata, option=orjson.OPT_INDENT_2))
     header = {

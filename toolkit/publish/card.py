@@ -49,13 +49,14 @@ def card_header(info: CardInfo, data: DataSummary) -> dict[str, Any]:
             {
                 "config_name": config,
                 "data_files": [
-                    {"split": split, "path": data.shards[config][split]} for split in SPLITS
+                    {"split": split, "path": data.shards[config][split]}
+                    for split in data.splits_of(config)
                 ],
                 **({"default": True} if config == ARTICLES else {}),
             }
-            for config in CONFIGS
+            for config in data.configs()
         ],
-        "dataset_info": [_dataset_info(config, data) for config in CONFIGS],
+        "dataset_info": [_dataset_info(config, data) for config in data.configs()],
     }
 
 
@@ -66,7 +67,7 @@ def _dataset_info(config: str, data: DataSummary) -> dict[str, Any]:
         "features": config_features(config)._to_yaml_list(),
         "splits": [
             {"name": s, "num_bytes": data.bytes[config][s], "num_examples": data.rows[config][s]}
-            for s in SPLITS
+            for s in data.splits_of(config)
         ],
         "download_size": sum(data.bytes[config].values()),
         "dataset_size": sum(data.bytes[config].values()),
@@ -82,7 +83,7 @@ def render_card(info: CardInfo, data: DataSummary) -> str:
         _summary(info, data),
         _loading(info),
         _splits(info, data),
-        *(_field_table(config) for config in CONFIGS),
+        *(_field_table(config) for config in data.configs()),
         _provenance(info),
         _annotation(info, data),
         _limitations(),
@@ -132,7 +133,8 @@ def _splits(info: CardInfo, data: DataSummary) -> str:
         "An article's split is computed from its id alone (ratios "
         f"{info.ratios} for train/validation/test), and an article keeps the split it had in "
         "earlier versions, so it never moves between splits from one version to the next. "
-        "Quotes are in their article's split.\n\n" + "\n".join(rows) + "\n"
+        "Quotes are in their article's split. A split with no rows is not listed in the "
+        "configs (`datasets` cannot load an empty split).\n\n" + "\n".join(rows) + "\n"
     )
 
 

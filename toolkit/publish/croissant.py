@@ -62,8 +62,15 @@ _REPO = "repo"
 
 
 def croissant(
-    name: str, version: str, license_: str, description: str, url: str, published: str
+    name: str,
+    version: str,
+    license_: str,
+    description: str,
+    url: str,
+    published: str,
+    configs: list[str] | None = None,
 ) -> dict[str, Any]:
+    configs = list(CONFIGS) if configs is None else configs
     return {
         "@context": _CONTEXT,
         "@type": "sc:Dataset",
@@ -87,9 +94,9 @@ def croissant(
                 # manifest.json holds the sha256 of every file.
                 "sha256": "https://github.com/mlcommons/croissant/issues/80",
             },
-            *(_file_set(config) for config in CONFIGS),
+            *(_file_set(config) for config in configs),
         ],
-        "recordSet": [record_set for config in CONFIGS for record_set in _record_sets(config)],
+        "recordSet": [record_set for config in configs for record_set in _record_sets(config)],
     }
 
 

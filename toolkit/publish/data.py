@@ -46,6 +46,15 @@ class DataSummary:
     annotators: set[str] = field(default_factory=set)
     reviewed: int = 0
 
+    def splits_of(self, config: str) -> list[str]:
+        """The splits of a config that hold rows: `datasets` cannot load an empty split, so
+        an empty one has no shard and is not listed."""
+        return [split for split in SPLITS if self.rows[config][split]]
+
+    def configs(self) -> list[str]:
+        """The configs that hold rows (no `quotes` when the extractor did not run)."""
+        return [config for config in CONFIGS if self.splits_of(config)]
+
 
 def record_digest(record: Mapping[str, Any]) -> str:
     return hashlib.sha256(orjson.dumps(record, option=orjson.OPT_SORT_KEYS)).hexdigest()[:32]
@@ -104,6 +113,10 @@ def _write_data(
             summary.rows.setdefault(config, {})[split] = writer.rows
             size = sum(p.stat().st_size for p in paths)
             summary.bytes.setdefault(config, {})[split] = size
+        if not any(summary.shards[config].values()):
+            (release / DATA / config).rmdir()  # git keeps no empty folder: neither do we
+    if not summary.index:
+        raise InputError(f"{source.path} holds no records: there is nothing to publish.")
     return summary
 
 

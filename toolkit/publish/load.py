@@ -36,11 +36,8 @@ class LoadReport:
 
     def how_to_load(self) -> str:
         where = self.folder.resolve()
-        return (
-            "from datasets import load_dataset\n"
-            f'articles = load_dataset("{where}", "{ARTICLES}")\n'
-            f'quotes = load_dataset("{where}", "{QUOTES}")'
-        )
+        lines = [f'{c} = load_dataset("{where}", "{c}")' for c in self.rows]
+        return "\n".join(["from datasets import load_dataset", *lines])
 
 
 def load_release(folder: Path, records: Path | None = None, max_problems: int = 20) -> LoadReport:
@@ -54,13 +51,14 @@ def load_release(folder: Path, records: Path | None = None, max_problems: int = 
     report = LoadReport(folder)
     expected = _expected(records, folder) if records is not None else None
     with tempfile.TemporaryDirectory(prefix="newsdump-load-") as cache:
-        for config in CONFIGS:
+        for config in _configs(folder):
             loaded = load_dataset(str(folder), config, cache_dir=cache)
-            report.rows[config] = {split: loaded[split].num_rows for split in SPLITS}
+            report.rows[config] = {split: loaded[split].num_rows for split in loaded}
             if expected is None:
                 continue
             for split in SPLITS:
-                rows = list(loaded[split])
+                # An empty split is not published: it must be empty in the records too.
+                rows = list(loaded[split]) if split in loaded else []
                 report.compared += len(rows)
                 _compare(report, config, split, rows, expected[config][split], max_problems)
     return report
@@ -81,6 +79,11 @@ def _compare(
         if row != want and len(report.problems) < max_problems:
             fields = [name for name in want if row.get(name) != want[name]]
             report.problems.append(f"{config}/{split} row {number}: differs in {fields}")
+
+
+def _configs(folder: Path) -> list[str]:
+    rows: dict[str, dict[str, int]] = read_manifest(folder).get("rows", {})
+    return [config for config in CONFIGS if sum(rows.get(config, {}).values())]
 
 
 def _expected(records: Path, folder: Path) -> dict[str, dict[str, list[dict[str, Any]]]]:

@@ -51,10 +51,7 @@ class ShardWriter:
         self._writer = pq.ParquetWriter(path, self.schema, compression="zstd")
 
     def close(self) -> list[Path]:
-        """Finish the shards and give them their final names. An empty split still gets one
-        (empty) shard, so every split of every config exists and loads."""
-        if self._writer is None and not self._paths:
-            self._open()
+        """Finish the shards and give them their final names; an empty split has none."""
         if self._writer is not None:
             self._writer.close()
             self._writer = None

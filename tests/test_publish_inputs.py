@@ -17,9 +17,10 @@ from toolkit.publish import ReleaseOptions, publish_local
 
 
 def _data_digests(release: Path) -> dict[str, str]:
+    """The shards and the index (whose content digests tell changed records apart later)."""
+    files = [*sorted((release / "data").rglob("*.parquet")), release / "meta" / "index.tsv"]
     return {
-        p.relative_to(release).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted((release / "data").rglob("*.parquet"))
+        p.relative_to(release).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files
     }
 
 

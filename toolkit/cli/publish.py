@@ -65,9 +65,9 @@ def publish_command(
     """Publish records as a versioned Hugging Face dataset.
 
     RECORDS is a `newsdump convert` (or `annotate merge`) output folder, or its JSONL or
-    Parquet file. The release has two configs, `articles` and `quotes`, in train/validation/
-    test splits from the article id, with a dataset card, CHANGELOG.md, croissant.json and a
-    manifest of sha256 checksums.
+    Parquet file. The release has two configs, `articles` and `quotes`, split into train,
+    validation and test by article id, with a dataset card, CHANGELOG.md, croissant.json and
+    a manifest of sha256 checksums.
 
     --to DIR commits the release to a local git repository and tags it vX.Y.Z. --hub ORG/NAME
     uploads it in one commit and tags it; the token comes from HF_TOKEN.

@@ -22,9 +22,14 @@ $(ACCEL): $(STAMP) $(wildcard toolkit/quotes/*.py)
 
 setup: $(STAMP) $(ACCEL)  ## create .venv with the toolkit, its dev tools and compiled parts
 
-demo: setup  ## convert the bundled sample dumps into out/sample
+# The whole path on the bundled sample: convert, publish to a local dataset repository (made
+# anew each time, so the demo can run again), load it back and compare every row.
+demo: setup  ## convert the sample dumps, publish them to out/dataset and load that back
 	$(BIN)/newsdump convert tests/data/dumps -o out/sample
 	$(BIN)/newsdump validate out/sample/articles.parquet
+	rm -rf out/dataset
+	$(BIN)/newsdump publish out/sample --name newsdump-sample --version 1.0.0 --to out/dataset
+	$(BIN)/newsdump load out/dataset --records out/sample
 
 # Label Studio in a venv of its own (its pins never meet ours); the test suite starts it.
 $(STUDIO): $(STAMP)
@@ -45,8 +50,9 @@ test: setup studio-env browser-env  ## lint, type-check and run the whole test s
 docs: setup  ## regenerate the README sections made from the schema and --help
 	$(BIN)/python scripts/gen_readme.py
 
-bench: setup  ## converter throughput and memory (100,000 articles)
+bench: setup  ## converter throughput and memory, publishing cost (100,000 articles)
 	$(BIN)/python benchmarks/bench_convert.py
+	$(BIN)/python benchmarks/bench_publish.py
 
 bench-annotate: setup studio-env  ## push 10,000 tasks and pull 10,000 annotations on a local server
 	$(BIN)/python benchmarks/bench_annotate.py

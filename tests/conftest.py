@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import socket
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# `datasets` and `huggingface_hub` read these once, at import: set before any test imports
+# them, so nothing touches the network or the user's cache.
+os.environ["HF_DATASETS_OFFLINE"] = "1"
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="newsdump-test-hf-")
+atexit.register(shutil.rmtree, os.environ["HF_HOME"], True)
+os.environ.pop("HF_TOKEN", None)
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -20,6 +31,8 @@ BAD = DATA / "bad"
 HELDOUT = DATA / "heldout"  # a second gold set, written apart from the first
 THIRD = DATA / "third"  # a third, in other styles of news
 REFERENCE = HERE.parent.parent / "shared" / "reference"
+NOTEBOOKS = HERE.parent / "notebooks"
+QUICKSTART = NOTEBOOKS / "quickstart.ipynb"
 
 
 def reference_available() -> bool:
@@ -94,3 +107,29 @@ def studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StudioServer]:
         )
     finally:
         server.stop()
+
+
+SAMPLE_NAME = "newsdump-sample"
+SMALL_SHARD_BYTES = 150_000  # several shards per split even for the small fixture set
+
+
+@pytest.fixture(scope="session")
+def sample_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture dumps converted once: a `convert` output folder."""
+    from toolkit.pipeline.run import convert
+
+    out = tmp_path_factory.mktemp("records")
+    convert([str(DUMPS)], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def release(sample_records: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Version 1.0.0 of the sample published to a local dataset repository."""
+    from toolkit.publish.build import ReleaseOptions
+    from toolkit.publish.release import publish_local
+
+    target = tmp_path_factory.mktemp("published") / "dataset"
+    options = ReleaseOptions(SAMPLE_NAME, "1.0.0", max_shard_bytes=SMALL_SHARD_BYTES)
+    publish_local(sample_records, target, options)
+    return target

@@ -1,7 +1,8 @@
 """The record schema: loaded once from `schema/article.schema.json`, the single source of truth.
 
-Everything else that describes a record (the Arrow/Parquet schema, the fast validator, the
-README field table) is derived from this file by code.
+Everything else that describes a record (the Arrow/Parquet schema, the Hugging Face
+`Features`, the fast validator, the README and dataset-card field tables) is derived from this
+file by code.
 """
 
 from __future__ import annotations
@@ -103,6 +104,13 @@ def _arrow_type(node: JSONSchema, root: JSONSchema) -> pa.DataType:
     raise ValueError(f"no Arrow type for JSON type {kind!r}")
 
 
+def arrow_field(
+    name: str, node: JSONSchema, root: JSONSchema | None = None, *, required: bool
+) -> pa.Field:
+    """One Arrow field for a schema node: nullable when the node allows null or is optional."""
+    return _arrow_field(name, node, root if root is not None else load_schema(), required=required)
+
+
 def _arrow_field(name: str, node: JSONSchema, root: JSONSchema, *, required: bool) -> pa.Field:
     node = resolve(node, root)
     _, nullable = types_of(node)
@@ -124,9 +132,50 @@ def arrow_schema() -> pa.Schema:
     return pa.schema(fields, metadata={"schema_version": schema_version()})
 
 
-def field_docs() -> Iterator[tuple[str, str, str]]:
-    """(dotted path, type, description) for every field, depth first: feeds the README table."""
+def hf_feature(node: JSONSchema, root: JSONSchema | None = None) -> Any:
+    """The Hugging Face `datasets` feature of a schema node, built the way `_arrow_type` builds
+    the Arrow type, so the two agree by construction (`datasets` is imported here and only
+    here: the converter never pays for it)."""
+    from datasets import List, Value
+
+    root = root if root is not None else load_schema()
+    node = resolve(node, root)
+    kind, _ = types_of(node)
+    if kind in _SCALARS:
+        return Value(str(_SCALARS[kind]))
+    if kind == "array":
+        return List(hf_feature(node["items"], root))
+    if kind == "object":
+        return {name: hf_feature(child, root) for name, child in node["properties"].items()}
+    raise ValueError(f"no datasets feature for JSON type {kind!r}")
+
+
+def hf_features() -> Any:
+    """`datasets.Features` of a record, column for column the same as `arrow_schema()`.
+
+    `datasets` has no non-nullable types, so nullability lives in the Parquet files only."""
+    from datasets import Features
+
     root = load_schema()
+    return Features({name: hf_feature(node, root) for name, node in root["properties"].items()})
+
+
+def node_at(path: str, root: JSONSchema | None = None) -> JSONSchema:
+    """The schema node of a dotted field path as `field_docs` prints it (`quotes[].speaker`)."""
+    root = root if root is not None else load_schema()
+    node: JSONSchema = root
+    for part in path.split("."):
+        node = resolve(node, root)
+        if part.endswith("[]"):
+            node = resolve(node["properties"][part[:-2]], root)["items"]
+        else:
+            node = node["properties"][part]
+    return resolve(node, root)
+
+
+def field_docs(root: JSONSchema | None = None) -> Iterator[tuple[str, str, str]]:
+    """(dotted path, type, description) for every field, depth first: feeds the README table."""
+    root = root if root is not None else load_schema()
 
     def walk(prefix: str, node: JSONSchema) -> Iterator[tuple[str, str, str]]:
         node = resolve(node, root)

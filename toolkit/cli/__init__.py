@@ -11,6 +11,7 @@ from toolkit._version import __version__
 from toolkit.cli.annotate import annotate_group
 from toolkit.cli.convert import convert_command
 from toolkit.cli.eval import eval_command
+from toolkit.cli.publish import load_command, publish_command, verify_command
 from toolkit.cli.studio import studio_group
 from toolkit.cli.validate import validate_command
 from toolkit.errors import NewsdumpError
@@ -31,6 +32,9 @@ cli.add_command(validate_command)
 cli.add_command(eval_command)
 cli.add_command(studio_group)
 cli.add_command(annotate_group)
+cli.add_command(publish_command)
+cli.add_command(verify_command)
+cli.add_command(load_command)
 
 
 def main(argv: list[str] | None = None) -> int:

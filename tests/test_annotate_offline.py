@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -205,3 +206,22 @@ def test_reconcile_maps_reindented_text_line_by_line() -> None:
     assert speaker["start"] == new.index("Brody")  # the first Brody, though the name repeats
     assert new[boilerplate["start"] : boilerplate["end"]].split() == old[block:].split()
     assert boilerplate["text"] == new[boilerplate["start"] : boilerplate["end"]]
+
+
+def test_merged_records_publish_with_review_and_figures(tmp_path: Path) -> None:
+    from tests.conftest import DUMPS, read_jsonl
+    from toolkit.cli import main
+
+    converted, pulled, merged, dataset = (tmp_path / n for n in ("c", "p", "m", "d"))
+    assert main(["convert", str(DUMPS), "-o", str(converted), "-q"]) == 0
+    record = next(r for r in read_jsonl(converted / "articles.jsonl") if len(r["quotes"]) >= 3)
+    pulled.mkdir()
+    prediction = human(record, kind="prediction", annotator="model:t", annotation_id=7)
+    (pulled / "annotations.jsonl").write_text(json.dumps(human(record)) + "\n")
+    (pulled / "predictions.jsonl").write_text(json.dumps(prediction) + "\n")
+    assert main(["annotate", "merge", str(converted), str(pulled), "-o", str(merged)]) == 0
+    assert main(["publish", str(merged), "--name", "t", "--version", "1.0.0",
+                 "--to", str(dataset)]) == 0  # fmt: skip
+    card = (dataset / "README.md").read_text()
+    assert "1 of" in card and "checked by" in card
+    assert "`parser.labels.Quote.f1` | 1.000" in card

@@ -48,7 +48,8 @@ MIB = 1024 * 1024
 @click.option(
     "--annotation-report",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="JSON figures of `newsdump annotate report` (agreement, parser accuracy) for the card.",
+    help="JSON figures of `newsdump annotate report --json` (agreement, parser accuracy) for "
+    "the card [default: annotation_report.json beside RECORDS, as `annotate merge` writes].",
 )
 def publish_command(
     records: Path,
@@ -84,7 +85,7 @@ def publish_command(
         ratios=parse_ratios(splits),
         license=license_,
         max_shard_bytes=shard_mb * MIB,
-        annotation_report=_report(annotation_report),
+        annotation_report=_report(annotation_report or _merged_report(records)),
     )
     if target is not None:
         from toolkit.publish.release import publish_local
@@ -102,6 +103,14 @@ def publish_command(
         )
     click.echo(result.summary())
     return 0
+
+
+def _merged_report(records: Path) -> Path | None:
+    """The figures `annotate merge` leaves beside merged records, used unless given."""
+    from toolkit.annotate.api import REPORT
+
+    found = records / REPORT if records.is_dir() else records.parent / REPORT
+    return found if found.is_file() else None
 
 
 def _report(path: Path | None) -> dict[str, object] | None:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import orjson
+
 from toolkit.errors import StudioError
 
 if TYPE_CHECKING:
@@ -66,6 +68,7 @@ class Client:
 
         self.connection = connection
         self.retries = retries
+        self.timeout = timeout
         self.sdk: LabelStudio = LabelStudio(
             base_url=connection.url,
             api_key=connection.token,
@@ -80,20 +83,41 @@ class Client:
 
         delay = 0.5
         for attempt in range(self.retries + 1):
+            last = attempt == self.retries
             try:
                 return fn()
             except httpx.TransportError as exc:
-                if attempt == self.retries:
+                if last:
                     raise StudioError(
                         f"Label Studio at {self.connection.url} is not answering ({what}: "
-                        f"{type(exc).__name__}); start it with `newsdump studio start` or check "
-                        "--url"
+                        f"{type(exc).__name__}); start it with `newsdump studio start` or "
+                        "check --url"
                     ) from None
             except ApiError as exc:
-                raise _api_error(self.connection, what, exc) from None
+                if last or (exc.status_code or 0) < 500:
+                    raise _api_error(self.connection, what, exc) from None
             time.sleep(delay)
             delay *= 2
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def get_json(self, what: str, path: str, params: dict[str, Any]) -> Any:
+        """GET a large JSON answer without the SDK's per-object models, which cost more
+        than the download itself for thousands of tasks. Same retries and errors."""
+        import httpx
+        from label_studio_sdk.core.api_error import ApiError
+
+        def fetch() -> Any:
+            with httpx.Client(
+                base_url=self.connection.url,
+                headers={"Authorization": f"Token {self.connection.token}"},
+                timeout=self.timeout,
+            ) as http:
+                response = http.get(path, params=params)
+            if response.status_code >= 400:
+                raise ApiError(status_code=response.status_code, body=response.text[:500])
+            return orjson.loads(response.content)
+
+        return self.call(what, fetch)
 
 
 def _api_error(connection: Connection, what: str, exc: Any) -> StudioError:

@@ -8,6 +8,7 @@ returned as a problem instead of a record.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ import jsonschema
 from toolkit.annotate import labels as L
 from toolkit.annotate.offsets import OffsetMap
 from toolkit.annotate.tasks import text_digest
+from toolkit.records.validate import compile_schema
 from toolkit.schema import load_annotation_schema
 
 Result = dict[str, Any]
@@ -83,11 +85,19 @@ def to_record(task: dict[str, Any], result: list[Result], meta: Meta) -> Annotat
         "spans": spans,
         "relations": _relations(result, {s["id"] for s in spans}),
     }
+    if _fast_check()(record):
+        return record
     error = jsonschema.exceptions.best_match(_validator().iter_errors(record))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path)
         return Problem("invalid", task_id, meta.annotation_id, article, f"{where}: {error.message}")
     return record
+
+
+@functools.cache
+def _fast_check() -> Callable[[Any], bool]:
+    # The compiled check answers valid-or-not in microseconds; jsonschema explains failures.
+    return compile_schema(load_annotation_schema())
 
 
 @functools.cache

@@ -95,34 +95,41 @@ def _meta(item: dict[str, Any], users: dict[int, str]) -> Meta:
 def _predictions(
     client: Client, project_id: int, tasks: dict[int, dict[str, Any]], report: PullReport
 ) -> list[AnnotationRecord]:
-    found = client.call(
-        "list predictions", lambda: list(client.sdk.predictions.list(project=project_id))
-    )
+    """The converter's prediction for every annotated task. The export already embeds the
+    prediction each annotation started from; the project's predictions are listed (a second
+    large download) only when some annotated task has none embedded."""
+    chosen: dict[int, dict[str, Any]] = {}
+    for task_id, task in tasks.items():
+        for item in task.get("annotations") or []:
+            embedded = item.get("prediction")
+            if (
+                isinstance(embedded, dict)
+                and embedded.get("id") is not None
+                and embedded["id"] > chosen.get(task_id, {}).get("id", -1)
+            ):
+                chosen[task_id] = embedded
+    if len(chosen) < len(tasks):
+        listed = client.get_json("list predictions", "/api/predictions/", {"project": project_id})
+        for item in listed:
+            task_id = item.get("task")
+            if task_id in tasks and task_id not in chosen and item.get("id") is not None:
+                chosen[task_id] = item
     records: list[AnnotationRecord] = []
-    for item in found:
-        task = tasks.get(int(item.task)) if item.task is not None else None
-        if task is None or item.id is None:
-            continue  # only tasks somebody annotated are scored
+    for task_id, found in sorted(chosen.items()):
         meta = Meta(
-            annotation_id=item.id,
+            annotation_id=int(found["id"]),
             kind="prediction",
-            annotator=f"model:{item.model_version or 'unknown'}",
-            created_at=_iso(item.created_at),
-            updated_at=_iso(item.updated_at),
+            annotator=f"model:{found.get('model_version') or 'unknown'}",
+            created_at=found.get("created_at"),
+            updated_at=found.get("updated_at"),
         )
-        converted = to_record(task, [dict(r) for r in item.result or []], meta)
+        converted = to_record(tasks[task_id], list(found.get("result") or []), meta)
         if isinstance(converted, Problem):
             report.problems.append(converted)
         else:
             records.append(converted)
             report.predictions += 1
     return records
-
-
-def _iso(value: Any) -> str | None:
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value) if value is not None else None
 
 
 def _write(

@@ -165,7 +165,12 @@ class Studio:
             "LABEL_STUDIO_PASSWORD": config["password"],
             "LABEL_STUDIO_USER_TOKEN": config["token"],
             "LABEL_STUDIO_DISABLE_SIGNUP_WITHOUT_LINK": "true",
-            "COLLECT_ANALYTICS": "false",
+            # No telemetry: the server stays local, and error reporting to sentry.io would
+            # otherwise trace requests and retry unreachable hosts on every sampled one.
+            "LABEL_STUDIO_COLLECT_ANALYTICS": "false",
+            "LABEL_STUDIO_SENTRY_DSN": "",
+            "LABEL_STUDIO_FRONTEND_SENTRY_DSN": "",
+            "LABEL_STUDIO_LOG_LEVEL": "WARNING",
         }
         argv = [
             str(executable), "start", "--no-browser",

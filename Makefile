@@ -5,8 +5,6 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ACCEL  := toolkit/quotes/_accel/__init__.py
 
-STUDIO := $(HOME)/.cache/newsdump/label-studio-1.23.2/bin/label-studio
-
 .PHONY: setup studio-env browser-env demo test check lint types docs bench bench-annotate clean
 
 $(STAMP): pyproject.toml
@@ -32,10 +30,9 @@ demo: setup  ## convert the sample dumps, publish them to out/dataset and load t
 	$(BIN)/newsdump load out/dataset --records out/sample
 
 # Label Studio in a venv of its own (its pins never meet ours); the test suite starts it.
-$(STUDIO): $(STAMP)
+# `studio install` returns at once when it is already there.
+studio-env: $(STAMP)  ## install Label Studio for `newsdump studio` and the tests
 	$(BIN)/newsdump studio install
-
-studio-env: $(STUDIO)  ## install Label Studio for `newsdump studio` and the tests
 
 # Debian's Chromium for the browser test (Playwright drives it; it never downloads a browser).
 browser-env:  ## install Debian's chromium if missing (needs root or sudo)

@@ -4,7 +4,7 @@ The public API; everything else is internal and may change.
 """
 
 from toolkit._version import __version__
-from toolkit.errors import InputError, NewsdumpError, OutputError
+from toolkit.errors import InputError, NewsdumpError, OutputError, StudioError
 from toolkit.parse import ParseReject, parse_page
 from toolkit.pipeline.options import ConvertOptions
 from toolkit.pipeline.run import ConvertReport, convert
@@ -23,6 +23,7 @@ __all__ = [
     "ParseReject",
     "Problem",
     "SchemaError",
+    "StudioError",
     "__version__",
     "arrow_schema",
     "build_record",

@@ -7,6 +7,7 @@ returned as a problem instead of a record.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,13 +36,7 @@ class Problem:
     message: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "task_id": self.task_id,
-            "annotation_id": self.annotation_id,
-            "article_id": self.article_id,
-            "message": self.message,
-        }
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)

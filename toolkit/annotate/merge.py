@@ -7,6 +7,7 @@ updated one that was not cancelled, and only if it was made on the record's curr
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,12 +28,7 @@ class MergeProblem:
     message: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "article_id": self.article_id,
-            "annotation_id": self.annotation_id,
-            "message": self.message,
-        }
+        return dataclasses.asdict(self)
 
 
 @dataclass

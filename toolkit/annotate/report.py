@@ -44,6 +44,17 @@ def _speakers(annotation: Record) -> dict[Key, str | None]:
     }
 
 
+def _tally(
+    counts: dict[str, list[int]], one: dict[str, set[Key]], two: dict[str, set[Key]]
+) -> None:
+    """Add (shared, spans in one, spans in two) per label."""
+    for label in set(one) | set(two):
+        c = counts[label]
+        c[0] += len(one[label] & two[label])
+        c[1] += len(one[label])
+        c[2] += len(two[label])
+
+
 def _f1(tp: int, a: int, b: int) -> float:
     return round(2 * tp / (a + b), 4) if a + b else 1.0
 
@@ -61,12 +72,7 @@ def agreement(annotations: list[Record]) -> dict[str, Any]:
         tasks += 1
         for first, second in combinations(group, 2):
             pairs += 1
-            one, two = _span_sets(first), _span_sets(second)
-            for label in set(one) | set(two):
-                c = counts[label]
-                c[0] += len(one[label] & two[label])
-                c[1] += len(one[label])
-                c[2] += len(two[label])
+            _tally(counts, _span_sets(first), _span_sets(second))
     labels = {
         label: {"f1": _f1(*counts[label]), "spans": counts[label][1] + counts[label][2]}
         for label in L.ALL_LABELS
@@ -91,12 +97,7 @@ def parser_accuracy(annotations: list[Record], predictions: list[Record]) -> dic
         if human["verdict"] == "not_article":
             continue
         tasks += 1
-        h, g = _span_sets(human), _span_sets(guess)
-        for label in set(h) | set(g):
-            c = counts[label]
-            c[0] += len(h[label] & g[label])
-            c[1] += len(g[label])
-            c[2] += len(h[label])
+        _tally(counts, _span_sets(guess), _span_sets(human))
         hs, gs = _speakers(human), _speakers(guess)
         for key in hs.keys() & gs.keys():
             speakers[1] += 1

@@ -38,8 +38,8 @@ studio-env: $(STAMP)  ## install Label Studio for `newsdump studio` and the test
 browser-env:  ## install Debian's chromium if missing (needs root or sudo)
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
-	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }; }
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; }
 
 test: setup studio-env browser-env  ## lint, type-check and run the whole test suite
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/check

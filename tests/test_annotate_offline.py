@@ -225,3 +225,16 @@ def test_merged_records_publish_with_review_and_figures(tmp_path: Path) -> None:
     card = (dataset / "README.md").read_text()
     assert "1 of" in card and "checked by" in card
     assert "`parser.labels.Quote.f1` | 1.000" in card
+
+
+@pytest.mark.parametrize("dump", DUMPS[:8], ids=lambda p: p.stem)
+def test_every_line_of_the_page_gets_a_predicted_region(dump: Path) -> None:
+    for record in records_of(dump):
+        text = record["source_text"]
+        regions = [r["value"] for r in prediction_result(record) if r["type"] == "labels"]
+        at = 0
+        for line in text.split("\n"):
+            start, end = at + len(line) - len(line.lstrip()), at + len(line.rstrip())
+            at += len(line) + 1
+            if end > start:
+                assert any(v["start"] < end and v["end"] > start for v in regions), line

@@ -48,8 +48,30 @@ def prediction_result(record: Record) -> list[Result]:
             results.append(
                 region(f"p{k}", L.SECTION, label, span["start"], span["end"], text, offsets)
             )
+    results.extend(_leftover_lines(text, results, offsets))
     results.extend(_quote_results(record, text, offsets))
     return results
+
+
+def _leftover_lines(text: str, regions: list[Result], offsets: OffsetMap) -> list[Result]:
+    """Boilerplate regions for the lines no field took (image URLs, promo lines, footer), so
+    every line of the page carries a prediction and a person's correction of it is counted."""
+    covered = sorted(
+        (offsets.to_py(r["value"]["start"]), offsets.to_py(r["value"]["end"])) for r in regions
+    )
+    found: list[Result] = []
+    at = 0
+    k = 0
+    for line in text.split("\n"):
+        start, end = at + len(line) - len(line.lstrip()), at + len(line.rstrip())
+        at += len(line) + 1
+        while k < len(covered) and covered[k][1] <= start:
+            k += 1
+        if end > start and not (k < len(covered) and covered[k][0] < end):
+            found.append(
+                region(f"b{len(found)}", L.SECTION, L.BOILERPLATE, start, end, text, offsets)
+            )
+    return found
 
 
 def region(

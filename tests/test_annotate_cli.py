@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +83,35 @@ def test_merge_reports_unusable_annotations_with_exit_1(tmp_path: Path, capsys: 
     assert code == 1 and "stale_annotation" in capsys.readouterr().err
     summary = json.loads((tmp_path / "out" / "merge.json").read_text())
     assert summary["unchecked"] == len(records) and summary["merged"] == 0
+
+
+class _Failing(BaseHTTPRequestHandler):
+    """A server in trouble: every request gets 503. Counts what it was sent."""
+
+    hits = 0
+
+    def do_GET(self) -> None:
+        type(self).hits += 1
+        self.send_response(503)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *_: Any) -> None:
+        pass
+
+
+def test_server_answering_5xx_is_retried_then_one_line(
+    tmp_path: Path, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Failing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("LABEL_STUDIO_API_KEY", "t" * 40)
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        code = main(["annotate", "pull", "-p", "x", "-o", str(tmp_path / "o"), "--url", url])
+    finally:
+        server.shutdown()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1 and "HTTP 503" in err[0] and "after retries" in err[0]
+    assert _Failing.hits > 2
+    assert not (tmp_path / "o").exists()

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 TOKEN_ENV = "LABEL_STUDIO_API_KEY"
-_SDK_RETRIES = 4
+_SDK_RETRIES = 3
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,9 @@ class Client:
             max_retries=_SDK_RETRIES if retries else 0,
         )
 
-    def call(self, what: str, fn: Callable[[], T]) -> T:
-        """Run one SDK call; `what` names it in the error message."""
+    def call(self, what: str, fn: Callable[[], T], *, retry_5xx: bool = False) -> T:
+        """Run one SDK call; `what` names it in the error message. The SDK retries 5xx
+        answers itself, so only calls made without it ask for `retry_5xx`."""
         import httpx
         from label_studio_sdk.core.api_error import ApiError
 
@@ -94,7 +95,7 @@ class Client:
                         "check --url"
                     ) from None
             except ApiError as exc:
-                if last or (exc.status_code or 0) < 500:
+                if last or not retry_5xx or (exc.status_code or 0) < 500:
                     raise _api_error(self.connection, what, exc) from None
             time.sleep(delay)
             delay *= 2
@@ -117,7 +118,7 @@ class Client:
                 raise ApiError(status_code=response.status_code, body=response.text[:500])
             return orjson.loads(response.content)
 
-        return self.call(what, fetch)
+        return self.call(what, fetch, retry_5xx=True)
 
 
 def _api_error(connection: Connection, what: str, exc: Any) -> StudioError:

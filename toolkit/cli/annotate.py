@@ -48,10 +48,13 @@ def push_command(
     """
     loaded = api.load_records(records)
     stderr: Any = sys.stderr
-    with click.progressbar(length=len(loaded), label="pushing", file=stderr) as bar:
-        report = api.push_records(
-            loaded, project, url=url, home=home, batch_size=batch_size, progress=bar.update
-        )
+    if not stderr.isatty():  # a bar is for people watching; logs get the summary line only
+        report = api.push_records(loaded, project, url=url, home=home, batch_size=batch_size)
+    else:
+        with click.progressbar(length=len(loaded), label="pushing", file=stderr) as bar:
+            report = api.push_records(
+                loaded, project, url=url, home=home, batch_size=batch_size, progress=bar.update
+            )
     click.echo(
         f"project {project!r} (id {report.project_id}): {report.created} created, "
         f"{report.updated} updated, {report.unchanged} unchanged, "

@@ -11,10 +11,10 @@ from typing import Any
 
 from toolkit.quotes.attribute import (
     _PASSIVE_CUES,
-    CUE,
     PARTICIPLES,
     Mention,
     Speaker,
+    cues,
     mention_after,
     mention_before,
     resolve,
@@ -97,11 +97,11 @@ def _attribute(
     nxt = masked.find("\x00", span.outer_end)
     after_end = end if nxt < 0 else min(end, nxt)
     choices = []
-    for c in CUE.finditer(masked, span.outer_end, after_end):
+    for c in cues(masked, span.outer_end, after_end):
         if _verbal(c, masked):
             choices.append((c.start() - span.outer_end, c, "after"))
             break
-    before = [c for c in CUE.finditer(masked, begin, span.open) if _verbal(c, masked)]
+    before = [c for c in cues(masked, begin, span.open) if _verbal(c, masked)]
     # the nearest cue first; `said … but warned that "…"` falls back to the one before
     for rank, c in enumerate(reversed(before[-2:])):
         choices.append((span.open - c.end() + rank * 1000, c, "before"))
@@ -228,7 +228,7 @@ def _established(
         speaker = resolve(found, cast, pi, found.start, last) if found else None
         if speaker is not None:
             return speaker
-    for cue in CUE.finditer(masked):
+    for cue in cues(masked):
         mention = mention_before(masked, 0, cue.start())
         if mention is None:
             # `So said Tomasz Wróbel.` names the speaker after the verb

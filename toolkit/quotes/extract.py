@@ -5,7 +5,6 @@ drop quoted spans nobody says (titles, names, labels, scare quotes)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,18 +142,16 @@ def _accept(
     elif pronoun in ("he", "she"):
         # `A state health official said … "…," she said.`: the subject of an earlier
         # reporting verb in this paragraph, or a source described in it, comes before
-        # people merely mentioned. Each is looked for only if the one before does not fit.
-        lookups: tuple[Callable[[], Speaker | None], ...] = (
-            lambda: _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last),
-            lambda: _described_here(masked[: found.span.open], cast),
-            lambda: _indefinite_subject(masked[:begin], cast),
-        )
-        for lookup in lookups:
-            earlier = lookup()
-            if earlier is not None:
-                if _fits(earlier, pronoun, cast):
-                    speaker = earlier
-                break
+        # people merely mentioned. Each is looked for only if the one before finds nobody;
+        # the first found must fit the pronoun. (Plain calls, not a tuple of lambdas: the
+        # compiled build would allocate their closure on every call.)
+        earlier = _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last)
+        if earlier is None:
+            earlier = _described_here(masked[: found.span.open], cast)
+        if earlier is None:
+            earlier = _indefinite_subject(masked[:begin], cast)
+        if earlier is not None and _fits(earlier, pronoun, cast):
+            speaker = earlier
     if speaker is None:
         speaker = resolve(mention, cast, found.paragraph, found.span.open, last)
     if speaker is None:
@@ -336,6 +333,8 @@ def _fill_in(
 ) -> None:
     _continue_run(found, paragraph, state)
     own = [f for f in found if f.own]
+    looked = False
+    established: Speaker | None = None
     for k, item in enumerate(found):
         if item.own or item.speaker is not None:
             continue
@@ -356,7 +355,10 @@ def _fill_in(
             continue
         if own:
             continue
-        established = _established(paragraph, masked, pi, cast, state.last)
+        if not looked:
+            # the same for every item of the paragraph: looked up once, when first needed
+            established = _established(paragraph, masked, pi, cast, state.last)
+            looked = True
         if established is not None and (
             not item.partial or sounds_spoken(paragraph[item.span.start : item.span.end])
         ):

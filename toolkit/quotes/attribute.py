@@ -461,7 +461,7 @@ def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
         for intro in cast.unnamed:
             if (
                 intro.split()[-1].casefold() == head
-                or re.split(r"\s+who\s+", intro)[0].split()[-1].casefold() == head
+                or WHO.split(intro)[0].split()[-1].casefold() == head
             ):
                 return Speaker(intro, "unnamed")
         titled = cast.with_role(head)

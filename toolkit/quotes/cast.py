@@ -37,6 +37,9 @@ from toolkit.quotes.names import (
     without_owner,
 )
 
+# Patterns used per lookup are compiled once here, not looked up in re's cache per call.
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
 
 class Cast:
     """The people, organisations and unnamed sources of one article, looked up on demand:
@@ -312,7 +315,7 @@ class Cast:
 
     def org(self, phrase: str) -> str | None:
         """`ERCOT`, `the weather service`, `the company` → an organisation's fullest name."""
-        bare = re.sub(r"^(?:the|The)\s+", "", phrase).strip()
+        bare = _LEADING_THE.sub("", phrase).strip()
         if bare.isupper() and len(bare) >= 2:
             return self.acronym(bare)
         if len(bare) > 3:

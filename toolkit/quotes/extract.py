@@ -30,6 +30,7 @@ _VERDICT_OF = re.compile(
     r"\b(?:assessment|view|verdict|words|take|conclusion|prediction|warning|advice) of\b"
 )
 
+_BY = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecasters`
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
 
@@ -198,7 +199,7 @@ def _mention_for(
     if word in ("put it", "puts it"):
         return mention_before(masked, begin, cue.start())
     if word in _PASSIVE_CUES:
-        by = re.search(r"\bby\s", masked[span.outer_end : end])
+        by = _BY.search(masked[span.outer_end : end])
         if by:
             return mention_after(masked, span.outer_end + by.end(), end)
     if side == "after":

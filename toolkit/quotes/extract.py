@@ -74,7 +74,13 @@ def _fast(span: Span, masked: str, begin: int) -> tuple[str, Mention] | None:
             cue = m.group("cue") or m.group("cue2")
             return cue, Mention(m.group(group), m.start(group), m.end(group), kind)
     lead = max(begin, span.open - 80)
-    m = _FAST_BEFORE.search(masked, lead, span.open)
+    # _FAST_BEFORE ends in `[,:] ?` right at the mark: without that, no need to search
+    tail = masked[max(0, span.open - 2) : span.open]
+    m = (
+        _FAST_BEFORE.search(masked, lead, span.open)
+        if tail[-1:] in (",", ":") or (tail[-1:] == " " and tail[:1] in (",", ":"))
+        else None
+    )
     if (m is not None and m.end() == span.open) or (
         m is not None and not masked[m.end() : span.open].strip()
     ):

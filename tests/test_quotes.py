@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from toolkit.quotes.attribute import CUE, cues
 from toolkit.quotes.extract import extract
 
 # (id, paragraphs, expected [(text, speaker, partial)])
@@ -209,3 +210,22 @@ def test_cue_and_mention_are_recorded() -> None:
     quote = extract(['"We are full," Sorensen told reporters.'])[0]
     assert quote["cue"] == "told reporters"
     assert quote["speaker_mention"]["text"] == "Sorensen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said it. "Yes," SAID the mayor, who Told reporters she was According To plan.',
+        "Officials sAiD so; the report, according to them, was co-written and re-said.",
+        "İstanbul's mayor said, and the ſaid clerk warned: ıt was said.",  # ignore-case quirks
+        "The KELVIN sign: \u212aelvin said nothing; \u00c9mile wrote, Σ said.",
+        "",
+    ],
+)
+def test_cues_match_the_ignore_case_scan(text: str) -> None:
+    # `cues` searches lower-cased text: it must find exactly what CUE finds, in any range.
+    for begin, end in ((0, len(text)), (3, len(text) - 4), (10, 30)):
+        if begin > end:
+            continue
+        want = [(m.span(), m.group()) for m in CUE.finditer(text, begin, end)]
+        assert [(m.span(), m.group()) for m in cues(text, begin, end)] == want

@@ -6,6 +6,7 @@ import re
 
 _SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+|\s+&\s+")
 _DASH = re.compile(r"\s+[–—-]\s+")
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
     r"\b(?:writer|reporter|editor|correspondent|contributor|columnist|producer|staff|"
     r"photographer|intern|fellow|anchor|meteorologist|critic|director|chief|senior|"
@@ -31,7 +32,7 @@ def _is_role_or_outlet(segment: str, publisher: str | None) -> bool:
 
 def parse_byline(line: str, publisher: str | None = None) -> list[str]:
     """`By A, B and C, Staff Writer` → [A, B, C]. An organisation-only byline stays whole."""
-    body = re.sub(r"^by\s+", "", line.strip(), flags=re.IGNORECASE).strip()
+    body = _BY.sub("", line.strip()).strip()
     if not body:
         return []
     whole = body

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+_INITIAL_DOT = re.compile(r"\b([A-Z])\.")
 _IMAGE_URL = re.compile(
     r"^https?://(?:img\.particlenews\.com/\S*|\S+\.(?:jpe?g|png|gif|webp|avif)(?:\?\S*)?)$",
     re.IGNORECASE,
@@ -106,4 +107,4 @@ def split_caption(line: str) -> tuple[str | None, str | None, int]:
 
 def _without_initials(text: str) -> str:
     # `AP Photo/J. Scott Applewhite`: an initial's period is not a sentence end.
-    return re.sub(r"\b([A-Z])\.", r"\1", text)
+    return _INITIAL_DOT.sub(r"\1", text)

@@ -7,6 +7,7 @@ an organisation's fullest name). Everything is looked up on demand and cached pe
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from toolkit.quotes.lexicon import words
@@ -36,6 +37,9 @@ from toolkit.quotes.names import (
     without_owner,
 )
 
+# Patterns used per lookup are compiled once here, not looked up in re's cache per call.
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
 
 class Cast:
     """The people, organisations and unnamed sources of one article, looked up on demand:
@@ -46,6 +50,11 @@ class Cast:
         self.paragraphs = paragraphs
         self._runs: dict[int, list[Run]] = {}
         self.joined = "\n".join(paragraphs)
+        self._offsets: list[int] = []  # where each paragraph starts in `joined`
+        at = 0
+        for text in paragraphs:
+            self._offsets.append(at)
+            at += len(text) + 1
         self._intros: dict[str, str | None] = {}
         self._roles: dict[str, Person | None] = {}
         self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
@@ -191,21 +200,26 @@ class Cast:
         """Every longest name holding `tokens`, with where it is printed."""
         best: list[tuple[int, int, list[str]]] = []
         word = tokens[-1]
-        for pi, text in enumerate(self.paragraphs):
-            at = text.find(word)
-            while at >= 0:
-                key = (pi, at)
-                name = self._name_at.get(key)
-                if name is None:
-                    name = self._name_at[key] = (
-                        name_at(text, at) if in_run(text, at, len(word)) else [word]
-                    )
-                if contains(name, tokens):
-                    if not best or len(name) > len(best[0][2]):
-                        best = [(pi, at, name)]
-                    elif len(name) == len(best[0][2]):
-                        best.append((pi, at, name))
-                at = text.find(word, at + len(word))
+        # One search of the whole article: most paragraphs do not hold the word at all. A
+        # word has no newline, so its hits are those of the paragraphs, in the same order.
+        joined = self.joined
+        found = joined.find(word)
+        while found >= 0:
+            pi = bisect_right(self._offsets, found) - 1
+            text = self.paragraphs[pi]
+            at = found - self._offsets[pi]
+            key = (pi, at)
+            name = self._name_at.get(key)
+            if name is None:
+                name = self._name_at[key] = (
+                    name_at(text, at) if in_run(text, at, len(word)) else [word]
+                )
+            if contains(name, tokens):
+                if not best or len(name) > len(best[0][2]):
+                    best = [(pi, at, name)]
+                elif len(name) == len(best[0][2]):
+                    best.append((pi, at, name))
+            found = joined.find(word, found + len(word))
         return best
 
     def _fuzzy_surname(self, word: str) -> Person | None:
@@ -301,7 +315,7 @@ class Cast:
 
     def org(self, phrase: str) -> str | None:
         """`ERCOT`, `the weather service`, `the company` → an organisation's fullest name."""
-        bare = re.sub(r"^(?:the|The)\s+", "", phrase).strip()
+        bare = _LEADING_THE.sub("", phrase).strip()
         if bare.isupper() and len(bare) >= 2:
             return self.acronym(bare)
         if len(bare) > 3:

@@ -5,16 +5,15 @@ drop quoted spans nobody says (titles, names, labels, scare quotes)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.quotes.attribute import (
     _PASSIVE_CUES,
-    CUE,
     PARTICIPLES,
     Mention,
     Speaker,
+    cues,
     mention_after,
     mention_before,
     resolve,
@@ -31,6 +30,7 @@ _VERDICT_OF = re.compile(
     r"\b(?:assessment|view|verdict|words|take|conclusion|prediction|warning|advice) of\b"
 )
 
+_BY = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecasters`
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
 
@@ -74,7 +74,13 @@ def _fast(span: Span, masked: str, begin: int) -> tuple[str, Mention] | None:
             cue = m.group("cue") or m.group("cue2")
             return cue, Mention(m.group(group), m.start(group), m.end(group), kind)
     lead = max(begin, span.open - 80)
-    m = _FAST_BEFORE.search(masked, lead, span.open)
+    # _FAST_BEFORE ends in `[,:] ?` right at the mark: without that, no need to search
+    tail = masked[max(0, span.open - 2) : span.open]
+    m = (
+        _FAST_BEFORE.search(masked, lead, span.open)
+        if tail[-1:] in (",", ":") or (tail[-1:] == " " and tail[:1] in (",", ":"))
+        else None
+    )
     if (m is not None and m.end() == span.open) or (
         m is not None and not masked[m.end() : span.open].strip()
     ):
@@ -97,11 +103,11 @@ def _attribute(
     nxt = masked.find("\x00", span.outer_end)
     after_end = end if nxt < 0 else min(end, nxt)
     choices = []
-    for c in CUE.finditer(masked, span.outer_end, after_end):
+    for c in cues(masked, span.outer_end, after_end):
         if _verbal(c, masked):
             choices.append((c.start() - span.outer_end, c, "after"))
             break
-    before = [c for c in CUE.finditer(masked, begin, span.open) if _verbal(c, masked)]
+    before = [c for c in cues(masked, begin, span.open) if _verbal(c, masked)]
     # the nearest cue first; `said … but warned that "…"` falls back to the one before
     for rank, c in enumerate(reversed(before[-2:])):
         choices.append((span.open - c.end() + rank * 1000, c, "before"))
@@ -143,18 +149,16 @@ def _accept(
     elif pronoun in ("he", "she"):
         # `A state health official said … "…," she said.`: the subject of an earlier
         # reporting verb in this paragraph, or a source described in it, comes before
-        # people merely mentioned. Each is looked for only if the one before does not fit.
-        lookups: tuple[Callable[[], Speaker | None], ...] = (
-            lambda: _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last),
-            lambda: _described_here(masked[: found.span.open], cast),
-            lambda: _indefinite_subject(masked[:begin], cast),
-        )
-        for lookup in lookups:
-            earlier = lookup()
-            if earlier is not None:
-                if _fits(earlier, pronoun, cast):
-                    speaker = earlier
-                break
+        # people merely mentioned. Each is looked for only if the one before finds nobody;
+        # the first found must fit the pronoun. (Plain calls, not a tuple of lambdas: the
+        # compiled build would allocate their closure on every call.)
+        earlier = _established(paragraph[:begin], masked[:begin], found.paragraph, cast, last)
+        if earlier is None:
+            earlier = _described_here(masked[: found.span.open], cast)
+        if earlier is None:
+            earlier = _indefinite_subject(masked[:begin], cast)
+        if earlier is not None and _fits(earlier, pronoun, cast):
+            speaker = earlier
     if speaker is None:
         speaker = resolve(mention, cast, found.paragraph, found.span.open, last)
     if speaker is None:
@@ -201,7 +205,7 @@ def _mention_for(
     if word in ("put it", "puts it"):
         return mention_before(masked, begin, cue.start())
     if word in _PASSIVE_CUES:
-        by = re.search(r"\bby\s", masked[span.outer_end : end])
+        by = _BY.search(masked[span.outer_end : end])
         if by:
             return mention_after(masked, span.outer_end + by.end(), end)
     if side == "after":
@@ -228,7 +232,7 @@ def _established(
         speaker = resolve(found, cast, pi, found.start, last) if found else None
         if speaker is not None:
             return speaker
-    for cue in CUE.finditer(masked):
+    for cue in cues(masked):
         mention = mention_before(masked, 0, cue.start())
         if mention is None:
             # `So said Tomasz Wróbel.` names the speaker after the verb
@@ -336,6 +340,8 @@ def _fill_in(
 ) -> None:
     _continue_run(found, paragraph, state)
     own = [f for f in found if f.own]
+    looked = False
+    established: Speaker | None = None
     for k, item in enumerate(found):
         if item.own or item.speaker is not None:
             continue
@@ -356,7 +362,10 @@ def _fill_in(
             continue
         if own:
             continue
-        established = _established(paragraph, masked, pi, cast, state.last)
+        if not looked:
+            # the same for every item of the paragraph: looked up once, when first needed
+            established = _established(paragraph, masked, pi, cast, state.last)
+            looked = True
         if established is not None and (
             not item.partial or sounds_spoken(paragraph[item.span.start : item.span.end])
         ):

@@ -9,6 +9,7 @@ from toolkit.quotes.lexicon import words
 from toolkit.quotes.spans import Span, sentence_of
 
 RATINGS = words("ratings")
+_LONGEST_RATING = max(map(len, RATINGS))
 # Words right before a quotation that make it a title, a name or a term, not speech.
 _WORK_WORDS = frozenset(
     "film movie book song album show series play novel documentary podcast episode poem "
@@ -62,25 +63,25 @@ def is_partial(paragraph: str, masked: str, span: Span, bounds: list[int]) -> bo
 
 def not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
     text = paragraph[span.start : span.end].strip(" ,.;:!?")
-    if text.casefold() in RATINGS:
+    # casefold never shortens a text: one longer than every rating is none (and a long
+    # quotation is not case-folded for nothing)
+    if len(text) <= _LONGEST_RATING and text.casefold() in RATINGS:
         return True
     before = masked[max(0, span.open - 60) : span.open]
     if "what" in before and _TERM_BEFORE.search(before):
         return True  # `what the state calls an "alternative calendar."`
     if text[:1].isupper() and _title_case(text) and _WORK_IN_SENTENCE.search(before):
         return True  # `The song they cut that afternoon, "Walking Back to Georgia," …`
-    if partial:
-        words = masked[max(0, span.open - 40) : span.open].rstrip(" ,:").split()
-        last = words[-1].casefold() if words else ""
-        pair = " ".join(words[-2:]).casefold()
-        # `called` alone is a cue (`called the damage "devastating"`); after `what's`, a term
-        if (last in _WORK_WORDS and last != "called") or pair in _WORK_PAIRS:
-            return True
+    if not partial:
+        return False
+    words = masked[max(0, span.open - 40) : span.open].rstrip(" ,:").split()
+    last = words[-1].casefold() if words else ""
+    pair = " ".join(words[-2:]).casefold()
+    # `called` alone is a cue (`called the damage "devastating"`); after `what's`, a term
+    if (last in _WORK_WORDS and last != "called") or pair in _WORK_PAIRS:
+        return True
     words = text.split()
     # A name or title in quotation marks: `Walter "Walt" Pruitt`, `"Pruitt Diamond"`.
     return (
-        partial
-        and len(words) <= 4
-        and all(w[:1].isupper() for w in words)
-        and not (text.endswith(("!", "?")))
+        len(words) <= 4 and all(w[:1].isupper() for w in words) and not (text.endswith(("!", "?")))
     )

@@ -42,6 +42,8 @@ _HANDLED = frozenset(
 )
 
 
+_HASHABLE = frozenset({"string", "integer", "number", "boolean", "null"})
+_SCALARS = (str, int, float, bool)
 _TYPE_TEST = {
     "string": "type({v}) is str",
     "integer": "type({v}) is int",
@@ -90,11 +92,23 @@ class _Generator:
             test = " or ".join(_TYPE_TEST[k].format(v=v) for k in kinds)
             self.emit(depth, f"if not ({test}): return False")
         if "enum" in node:
-            allowed = self.const(tuple(node["enum"]))
-            self.emit(
-                depth,
-                f"if not any({v} == a and type({v}) is type(a) for a in {allowed}): return False",
-            )
+            values = node["enum"]
+            if (
+                kinds
+                and set(kinds) <= _HASHABLE
+                and all(a is None or type(a) in _SCALARS for a in values)
+            ):
+                # The type test above leaves only hashable values: one set lookup of (type,
+                # value) pairs says the same as the loop below, without a generator per value.
+                pairs = self.const(frozenset((type(a), a) for a in values))
+                self.emit(depth, f"if (type({v}), {v}) not in {pairs}: return False")
+            else:
+                allowed = self.const(tuple(node["enum"]))
+                self.emit(
+                    depth,
+                    f"if not any({v} == a and type({v}) is type(a) for a in {allowed}): "
+                    "return False",
+                )
         if "const" in node:
             self.emit(depth, f"if {v} != {self.const(node['const'])}: return False")
         rest = [k for k in kinds if k != "null"]

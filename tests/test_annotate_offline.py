@@ -238,3 +238,19 @@ def test_every_line_of_the_page_gets_a_predicted_region(dump: Path) -> None:
             at += len(line) + 1
             if end > start:
                 assert any(v["start"] < end and v["end"] > start for v in regions), line
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Maria Lopez", "person"),
+        ("a senior administration official", "unnamed"),
+        ("a person familiar with the talks", "unnamed"),
+        ("Oregon Department of Forestry", "organization"),
+        ("the county sheriff's department", "organization"),
+    ],
+)
+def test_kind_of_a_speaker_people_typed(name: str, kind: str) -> None:
+    from toolkit.annotate.rebuild import _kind
+
+    assert _kind(name, {}) == kind

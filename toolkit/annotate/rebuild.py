@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.annotate import labels as L
+from toolkit.quotes.lexicon import words
+from toolkit.quotes.names import ORG_WORDS
 
 Record = dict[str, Any]
 Span = dict[str, Any]
 _MARKS = '"“”„‟«»'
+_ORG_HEADS = words("org_heads")  # the extractor's own word lists decide what an organisation is
 _UNNAMED_STARTS = ("a ", "an ", "the ", "one ", "two ", "several ", "some ")
 
 
@@ -218,5 +221,8 @@ def _kind(speaker: str | None, before: Record) -> str | None:
         return None
     if before.get("speaker") == speaker and before.get("speaker_kind"):
         return str(before["speaker_kind"])
+    tokens = speaker.split()
+    if any(w in ORG_WORDS for w in tokens) or (tokens and tokens[-1].casefold() in _ORG_HEADS):
+        return "organization"
     lowered = speaker.lower()
     return "unnamed" if speaker[:1].islower() or lowered.startswith(_UNNAMED_STARTS) else "person"

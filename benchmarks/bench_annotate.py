@@ -61,6 +61,9 @@ def main() -> None:
             started = time.perf_counter()
             report = push(client, records, "bench")
             push_s = time.perf_counter() - started
+            started = time.perf_counter()
+            again = push(client, records, "bench")
+            again_s = time.perf_counter() - started
             _annotated_project(client, records)
             started = time.perf_counter()
             pulled = pull(client, "bench-pull", Path(home) / "pulled")
@@ -70,6 +73,10 @@ def main() -> None:
     print(
         f"push: {report.created:,} tasks with predictions in {push_s:.1f} s "
         f"({report.created / push_s:,.0f} tasks/s)"
+    )
+    print(
+        f"push again: {again.unchanged:,} tasks found unchanged, {again.created} created in "
+        f"{again_s:.1f} s"
     )
     print(
         f"pull: {pulled.annotations:,} annotations (+{pulled.predictions:,} predictions) in "

@@ -254,3 +254,22 @@ def test_kind_of_a_speaker_people_typed(name: str, kind: str) -> None:
     from toolkit.annotate.rebuild import _kind
 
     assert _kind(name, {}) == kind
+
+
+def test_one_quote_region_over_two_paragraphs_becomes_two_pieces() -> None:
+    record = _first_record_with_quotes()
+    paragraphs = record["sections"][0]["paragraphs"]
+    source = record["source_text"]
+    first, second = source.index(paragraphs[0]), source.index(paragraphs[1])
+    end = second + len(paragraphs[1])
+    result = [r for r in edited(record) if r.get("from_name") != L.QUOTE_TAG]
+    result = [r for r in result if r.get("type") != "relation"]
+    result.append({"id": "long", "from_name": L.QUOTE_TAG, "to_name": L.TEXT, "type": "labels",
+                   "value": {"start": first, "end": end, "text": source[first:end],
+                             "labels": [L.QUOTE]}})  # fmt: skip
+    merged, report = merge([record], [human(record, result)])
+    quotes = merged[0]["quotes"]
+    assert report.problems == []
+    assert [q["text"] for q in quotes] == [paragraphs[0], paragraphs[1]]
+    assert [q["paragraph"] for q in quotes] == [0, 1] and quotes[0]["group"] == quotes[1]["group"]
+    assert is_valid(merged[0])

@@ -112,13 +112,10 @@ def quotes(
     out_spans: list[Span] = []
     problems: list[str] = []
     for span in (s for s in spans if s["label"] == L.QUOTE):
-        start, end = trimmed(source, span["start"], span["end"], _MARKS)
-        where = _locate(paragraphs, start, end)
-        if where is None:
-            problems.append(f"quote {span['text'][:40]!r} is not inside one Body paragraph")
+        pieces = _pieces(source, paragraphs, span["start"], span["end"])
+        if not pieces:
+            problems.append(f"quote {span['text'][:40]!r} is not inside a Body paragraph")
             continue
-        p, offset = where
-        k = len(out)
         mention, speaker = _speaker(source, direct.get(span["id"]), paragraphs)
         if speaker is None:
             # No Speaker region of its own: the name typed on the quote, else its group's.
@@ -126,30 +123,58 @@ def quotes(
             shared = by_group.get(group_of[span["id"]])
             if speaker is None and shared is not None:
                 speaker = _speaker(source, shared, paragraphs)[1]
-        kind = _kind(speaker, old.get((start, end), {}))
-        before = old.get((start, end), {})
-        out.append(
-            {
-                "text": source[start:end],
-                "paragraph": p,
-                "start": start - offset,
-                "end": end - offset,
-                "speaker": speaker,
-                "speaker_kind": kind,
-                "speaker_mention": mention[0] if mention else None,
-                "cue": before.get("cue") if before.get("speaker") == speaker else None,
-                "group": group_of[span["id"]],
-                "partial": bool(span["partial"]),
-                "span": {"start": start, "end": end},
-            }
+        # A quotation over several paragraphs names its speaker once: at the piece in the
+        # mention's paragraph, else at the first.
+        home = next(
+            (
+                i
+                for i, piece in enumerate(pieces)
+                if mention and piece[0] == mention[0]["paragraph"]
+            ),
+            0,
         )
-        out_spans.append({"path": f"/quotes/{k}/text", "start": start, "end": end})
-        if mention:
-            m_start, m_end = mention[1]
-            out_spans.append(
-                {"path": f"/quotes/{k}/speaker_mention/text", "start": m_start, "end": m_end}
+        for n, (p, start, end) in enumerate(pieces):
+            k = len(out)
+            named = mention if n == home else None
+            before = old.get((start, end), {})
+            offset = paragraphs[p].start
+            out.append(
+                {
+                    "text": source[start:end],
+                    "paragraph": p,
+                    "start": start - offset,
+                    "end": end - offset,
+                    "speaker": speaker,
+                    "speaker_kind": _kind(speaker, before),
+                    "speaker_mention": named[0] if named else None,
+                    "cue": before.get("cue") if before.get("speaker") == speaker else None,
+                    "group": group_of[span["id"]],
+                    "partial": bool(span["partial"]),
+                    "span": {"start": start, "end": end},
+                }
             )
+            out_spans.append({"path": f"/quotes/{k}/text", "start": start, "end": end})
+            if named:
+                m_start, m_end = named[1]
+                out_spans.append(
+                    {"path": f"/quotes/{k}/speaker_mention/text", "start": m_start, "end": m_end}
+                )
     return out, out_spans, problems
+
+
+def _pieces(
+    source: str, paragraphs: list[Paragraph], start: int, end: int
+) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of each piece of a Quote region: one region drawn over several
+    paragraphs becomes one piece per paragraph, as the rules want (marks trimmed)."""
+    found = []
+    for index, para in enumerate(paragraphs):
+        a, b = max(start, para.start), min(end, para.start + len(para.text))
+        if a < b:
+            a, b = trimmed(source, a, b, _MARKS)
+            if a < b:
+                found.append((index, a, b))
+    return found
 
 
 def _groups(quote_spans: list[Span], relations: list[Span]) -> dict[str, int]:

@@ -9,7 +9,6 @@ verbs are looked for in the writer's words only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from toolkit.quotes.lexicon import words
 
@@ -19,15 +18,30 @@ _WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)[.!?][)\]’']*\s+$")
 _BOUNDARY = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
 
 
-@dataclass(frozen=True)
 class Span:
     """One quoted span: `open`/`close` are the mark positions (close None when unclosed);
-    `start`/`end` delimit the text without marks and outer whitespace."""
+    `start`/`end` delimit the text without marks and outer whitespace. A plain class, not a
+    dataclass: the compiled build would run a dataclass's __init__ as interpreted Python."""
 
-    open: int
-    close: int | None
-    start: int
-    end: int
+    def __init__(self, open: int, close: int | None, start: int, end: int) -> None:
+        self.open = open
+        self.close = close
+        self.start = start
+        self.end = end
+
+    def _key(self) -> tuple[int, int | None, int, int]:
+        return (self.open, self.close, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Span({self.open}, {self.close}, {self.start}, {self.end})"
 
     @property
     def closed(self) -> bool:

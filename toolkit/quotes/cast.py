@@ -62,6 +62,8 @@ class Cast:
         self._starts: dict[int, list[int]] = {}
         self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
         self._genders: dict[str, str | None] = {}
+        self._resolved: dict[tuple[tuple[str, ...], int, bool], Person | None] = {}
+        self._recent: dict[tuple[int, int, str | None], Person | None] = {}
         self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
 
@@ -187,13 +189,20 @@ class Cast:
         found = self._names.get(key)
         if found is None:
             found = self._names[key] = self._fullest(tokens)
-        picked = pick(found, para, offset)
+        slot = pick(found, para, offset)
+        # The answer depends on the mention only through the name it picks: cached on that,
+        # as the same few names are resolved for quotation after quotation.
+        memo = (key, slot, fuzzy)
+        if memo in self._resolved:
+            return self._resolved[memo]
+        picked = found[slot][2] if slot >= 0 else None
         person = Person(" ".join(picked), picked, self.gender(picked)) if picked else None
         if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
             # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
             word = tokens[0]
             if self.used_once(word):
-                return self._fuzzy_surname(word) or person
+                person = self._fuzzy_surname(word) or person
+        self._resolved[memo] = person
         return person
 
     def _fullest(self, tokens: list[str]) -> list[tuple[int, int, list[str]]]:
@@ -265,6 +274,13 @@ class Cast:
     def recent(self, para: int, offset: int, gender: str | None) -> Person | None:
         """The most recently named person before (para, offset) of a compatible gender.
         Runs are looked at from the quotation backwards, and only as far as needed."""
+        key = (para, offset, gender)
+        if key in self._recent:
+            return self._recent[key]  # a pronoun is often resolved twice over
+        found = self._recent[key] = self._recent_person(para, offset, gender)
+        return found
+
+    def _recent_person(self, para: int, offset: int, gender: str | None) -> Person | None:
         for pi in range(para, max(-1, para - 4), -1):
             text = self.paragraphs[pi]
             starts = self._starts.get(pi)

@@ -420,13 +420,15 @@ def initials(name: str) -> tuple[str, str]:
     return ("".join(w[0] for w in words if w[:1].isupper()), "".join(w[0].upper() for w in words))
 
 
-def pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> list[str] | None:
+def pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> int:
     """Of equally full names (`Jesse Smith`, `Diana Smith` for `Smith`), the one printed
-    last before the mention; the first one when none comes before it."""
-    if not found:
-        return None
-    before = [name for pi, at, name in found if (pi, at) < (para, offset)]
-    return before[-1] if before else found[0][2]
+    last before the mention; the first one when none comes before it. `found` is in
+    reading order; the answer is its index there (-1 when empty), so callers can cache by
+    it: every mention between two printings picks the same name."""
+    before = 0
+    while before < len(found) and (found[before][0], found[before][1]) < (para, offset):
+        before += 1
+    return max(before - 1, 0) if found else -1
 
 
 def name_at(text: str, at: int) -> list[str]:

@@ -66,6 +66,7 @@ class Cast:
         self._recent: dict[tuple[int, int, str | None], Person | None] = {}
         self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
+        self._folded: list[str] | None = None
 
     def runs(self, pi: int) -> list[Run]:
         """Every capitalised run of paragraph `pi`, classified."""
@@ -167,10 +168,12 @@ class Cast:
     def _orgs_with(self, phrase: str) -> list[str]:
         """Organisation names longer than `phrase` that contain it (any case)."""
         low = phrase.casefold()
+        if self._folded is None:
+            self._folded = [text.casefold() for text in self.paragraphs]  # once per article
         words = {
             text[at : at + len(phrase)].split(" ")[-1]
-            for text in self.paragraphs
-            if (at := text.casefold().find(low)) >= 0
+            for text, folded in zip(self.paragraphs, self._folded, strict=True)
+            if (at := folded.find(low)) >= 0
         }
         return [
             name

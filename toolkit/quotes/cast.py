@@ -238,7 +238,9 @@ class Cast:
         # A misspelt later reference (`Rojanksy` for Rojansky): close in spelling, same start.
         if len(word) < 4:
             return None
-        similar = {w for w in self._words_from(word[:2]) if w != word and close_spelling(w, word)}
+        # each distinct word once: a surname recurs, and its spelling is compared at length
+        seen = dict.fromkeys(self._words_from(word[:2]))
+        similar = {w for w in seen if w != word and close_spelling(w, word)}
         found: dict[str, list[str]] = {}
         for candidate in similar:
             for _, _, name in self._fullest([candidate]):

@@ -122,7 +122,8 @@ def _word_before(masked: str, stop: int) -> str:
     what `([A-Za-z.]+)[.!?][)\]’']*\s+$` finds in the 12 characters before a boundary and
     the boundary, without a regex search trying each of those offsets in turn."""
     start = stop
-    while start > max(0, stop - 12) and masked[start - 1] in _WORD_CHARS:
+    limit = max(0, stop - 12)
+    while start > limit and masked[start - 1] in _WORD_CHARS:
         start -= 1
     return masked[start:stop]
 

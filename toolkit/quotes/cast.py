@@ -18,8 +18,6 @@ from toolkit.quotes.names import (
     PRONOUN_GENDER,
     TITLE_FORMS,
     WHO_CLAUSE,
-    Person,
-    Run,
     classify,
     close_spelling,
     confirmed_single,
@@ -36,6 +34,7 @@ from toolkit.quotes.names import (
     unnamed_intros,
     without_owner,
 )
+from toolkit.quotes.people import Person, Run
 
 # Patterns used per lookup are compiled once here, not looked up in re's cache per call.
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")

@@ -9,6 +9,7 @@ import re
 from importlib import resources
 
 from toolkit.quotes.lexicon import words
+from toolkit.quotes.people import Run
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _WORD = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
@@ -114,47 +115,6 @@ def is_org_name(tokens: list[str]) -> bool:
     return any(
         _org_word(t) and tokens[i + 1] in ("of", "for", "on") for i, t in enumerate(tokens[:-1])
     )
-
-
-# Plain classes, not dataclasses: the compiled build would run a dataclass's generated
-# __init__ as interpreted Python on every instance.
-class Person:
-    def __init__(self, name: str, tokens: list[str], gender: str | None = None) -> None:
-        self.name = name
-        self.tokens = tokens
-        self.gender = gender
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Person):
-            return NotImplemented
-        return (self.name, self.tokens, self.gender) == (other.name, other.tokens, other.gender)
-
-    def __repr__(self) -> str:
-        return f"Person({self.name!r}, {self.tokens!r}, {self.gender!r})"
-
-
-class Run:
-    """A capitalised run in a paragraph, classified once: a name (after titles are dropped)
-    or an organisation."""
-
-    def __init__(self, start: int, end: int, kind: str, tokens: list[str]) -> None:
-        self.start = start
-        self.end = end
-        self.kind = kind  # name | org
-        self.tokens = tokens
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Run):
-            return NotImplemented
-        return (self.start, self.end, self.kind, self.tokens) == (
-            other.start,
-            other.end,
-            other.kind,
-            other.tokens,
-        )
-
-    def __repr__(self) -> str:
-        return f"Run({self.start}, {self.end}, {self.kind!r}, {self.tokens!r})"
 
 
 def contains(full: list[str], part: list[str]) -> bool:

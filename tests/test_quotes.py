@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -219,13 +220,14 @@ def test_cue_and_mention_are_recorded() -> None:
         "Officials sAiD so; the report, according to them, was co-written and re-said.",
         "İstanbul's mayor said, and the ſaid clerk warned: ıt was said.",  # ignore-case quirks
         "The KELVIN sign: \u212aelvin said nothing; \u00c9mile wrote, Σ said.",
+        "She told reporters, saying it was said in a letter; he pointed out, adding that",
+        "Resaid, unsaid_told, untold reporters, disappointed out; 2said x_noted Ωsays",
         "",
     ],
 )
 def test_cues_match_the_ignore_case_scan(text: str) -> None:
-    # `cues` searches lower-cased text: it must find exactly what CUE finds, in any range.
-    for begin, end in ((0, len(text)), (3, len(text) - 4), (10, 30)):
-        if begin > end:
-            continue
+    # `cues` searches lower-cased text: it must find exactly what CUE finds, in any range
+    # (a range may cut a word or a two-word cue short).
+    for begin, end in itertools.combinations(range(len(text) + 1), 2):
         want = [(m.span(), m.group()) for m in CUE.finditer(text, begin, end)]
         assert [(m.span(), m.group()) for m in cues(text, begin, end)] == want

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-MODULES = ("spans", "lexicon", "names", "cast", "attribute", "speech", "extract")
+MODULES = ("spans", "lexicon", "people", "names", "cast", "attribute", "speech", "extract")
 _HERE = Path(__file__).resolve().parent
 
 Extractor = Callable[[list[str]], list[dict[str, Any]]]

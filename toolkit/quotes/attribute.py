@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from toolkit.quotes.cast import Cast
 from toolkit.quotes.lexicon import words
@@ -79,18 +78,42 @@ _CLAUSE_END = re.compile(r"[,.;:!?()\x00]|\s(?=(?:said|says|told|tells|added|add
 _STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
 
 
-@dataclass
+# A plain class, not a dataclass: the compiled build would run a dataclass's generated
+# __init__ as interpreted Python on every instance.
 class Mention:
-    text: str
-    start: int
-    end: int
-    kind: str  # pronoun | name | description
+    def __init__(self, text: str, start: int, end: int, kind: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind  # pronoun | name | description
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mention):
+            return NotImplemented
+        return (self.text, self.start, self.end, self.kind) == (
+            other.text,
+            other.start,
+            other.end,
+            other.kind,
+        )
+
+    def __repr__(self) -> str:
+        return f"Mention({self.text!r}, {self.start}, {self.end}, {self.kind!r})"
 
 
-@dataclass
 class Speaker:
-    name: str
-    kind: str  # person | organization | unnamed
+    def __init__(self, name: str, kind: str) -> None:
+        self.name = name
+        self.kind = kind  # person | organization | unnamed
+
+    def __eq__(self, other: object) -> bool:
+        # `in cast.unnamed_speakers` compares by value
+        if not isinstance(other, Speaker):
+            return NotImplemented
+        return self.name == other.name and self.kind == other.kind
+
+    def __repr__(self) -> str:
+        return f"Speaker({self.name!r}, {self.kind!r})"
 
 
 def cues(text: str, begin: int = 0, end: int = -1) -> Iterator[re.Match[str]]:

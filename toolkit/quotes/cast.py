@@ -18,8 +18,6 @@ from toolkit.quotes.names import (
     PRONOUN_GENDER,
     TITLE_FORMS,
     WHO_CLAUSE,
-    Person,
-    Run,
     classify,
     close_spelling,
     confirmed_single,
@@ -36,6 +34,7 @@ from toolkit.quotes.names import (
     unnamed_intros,
     without_owner,
 )
+from toolkit.quotes.people import Person, Run
 
 # Patterns used per lookup are compiled once here, not looked up in re's cache per call.
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -62,8 +61,11 @@ class Cast:
         self._starts: dict[int, list[int]] = {}
         self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
         self._genders: dict[str, str | None] = {}
+        self._resolved: dict[tuple[tuple[str, ...], int, bool], Person | None] = {}
+        self._recent: dict[tuple[int, int, str | None], Person | None] = {}
         self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
+        self._folded: list[str] | None = None
 
     def runs(self, pi: int) -> list[Run]:
         """Every capitalised run of paragraph `pi`, classified."""
@@ -165,10 +167,12 @@ class Cast:
     def _orgs_with(self, phrase: str) -> list[str]:
         """Organisation names longer than `phrase` that contain it (any case)."""
         low = phrase.casefold()
+        if self._folded is None:
+            self._folded = [text.casefold() for text in self.paragraphs]  # once per article
         words = {
             text[at : at + len(phrase)].split(" ")[-1]
-            for text in self.paragraphs
-            if (at := text.casefold().find(low)) >= 0
+            for text, folded in zip(self.paragraphs, self._folded, strict=True)
+            if (at := folded.find(low)) >= 0
         }
         return [
             name
@@ -187,13 +191,20 @@ class Cast:
         found = self._names.get(key)
         if found is None:
             found = self._names[key] = self._fullest(tokens)
-        picked = pick(found, para, offset)
+        slot = pick(found, para, offset)
+        # The answer depends on the mention only through the name it picks: cached on that,
+        # as the same few names are resolved for quotation after quotation.
+        memo = (key, slot, fuzzy)
+        if memo in self._resolved:
+            return self._resolved[memo]
+        picked = found[slot][2] if slot >= 0 else None
         person = Person(" ".join(picked), picked, self.gender(picked)) if picked else None
         if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
             # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
             word = tokens[0]
             if self.used_once(word):
-                return self._fuzzy_surname(word) or person
+                person = self._fuzzy_surname(word) or person
+        self._resolved[memo] = person
         return person
 
     def _fullest(self, tokens: list[str]) -> list[tuple[int, int, list[str]]]:
@@ -226,7 +237,9 @@ class Cast:
         # A misspelt later reference (`Rojanksy` for Rojansky): close in spelling, same start.
         if len(word) < 4:
             return None
-        similar = {w for w in self._words_from(word[:2]) if w != word and close_spelling(w, word)}
+        # each distinct word once: a surname recurs, and its spelling is compared at length
+        seen = dict.fromkeys(self._words_from(word[:2]))
+        similar = {w for w in seen if w != word and close_spelling(w, word)}
         found: dict[str, list[str]] = {}
         for candidate in similar:
             for _, _, name in self._fullest([candidate]):
@@ -265,6 +278,13 @@ class Cast:
     def recent(self, para: int, offset: int, gender: str | None) -> Person | None:
         """The most recently named person before (para, offset) of a compatible gender.
         Runs are looked at from the quotation backwards, and only as far as needed."""
+        key = (para, offset, gender)
+        if key in self._recent:
+            return self._recent[key]  # a pronoun is often resolved twice over
+        found = self._recent[key] = self._recent_person(para, offset, gender)
+        return found
+
+    def _recent_person(self, para: int, offset: int, gender: str | None) -> Person | None:
         for pi in range(para, max(-1, para - 4), -1):
             text = self.paragraphs[pi]
             starts = self._starts.get(pi)

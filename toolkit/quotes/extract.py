@@ -5,7 +5,6 @@ drop quoted spans nobody says (titles, names, labels, scare quotes)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.quotes.attribute import (
@@ -34,17 +33,19 @@ _BY = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecaste
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
 
-@dataclass
+# Plain classes, not dataclasses: the compiled build would run a dataclass's generated
+# __init__ as interpreted Python on every instance. Both are compared by identity only.
 class Found:
-    paragraph: int
-    span: Span
-    partial: bool
-    speaker: Speaker | None = None
-    mention: Mention | None = None
-    cue: str | None = None
-    own: bool = False  # attributed in its own sentence
-    group: int = -1
-    extra: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, paragraph: int, span: Span, partial: bool) -> None:
+        self.paragraph = paragraph
+        self.span = span
+        self.partial = partial
+        self.speaker: Speaker | None = None
+        self.mention: Mention | None = None
+        self.cue: str | None = None
+        self.own = False  # attributed in its own sentence
+        self.group = -1
+        self.extra: dict[str, Any] = {}
 
 
 _FAST_CUES = (
@@ -285,14 +286,14 @@ def _introduced(paragraph: str, pi: int, cast: Cast) -> Speaker | None:
     return speaker
 
 
-@dataclass
 class _State:
-    last: Speaker | None = None  # most recent quotation's speaker
-    last_para: int = -2
-    unclosed: Found | None = None  # previous paragraph ended inside a quotation
-    quiet: int = -1  # the latest paragraph without quotations
-    orphans: list[Found] = field(default_factory=list)  # runs-on openings, speaker unknown
-    group: int = -1
+    def __init__(self) -> None:
+        self.last: Speaker | None = None  # most recent quotation's speaker
+        self.last_para = -2
+        self.unclosed: Found | None = None  # previous paragraph ended inside a quotation
+        self.quiet = -1  # the latest paragraph without quotations
+        self.orphans: list[Found] = []  # runs-on openings, speaker unknown
+        self.group = -1
 
 
 def _paragraph(pi: int, paragraph: str, cast: Cast, state: _State) -> list[Found]:

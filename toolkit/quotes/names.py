@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from importlib import resources
 
 from toolkit.quotes.lexicon import words
+from toolkit.quotes.people import Run
 
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _WORD = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
@@ -117,24 +117,6 @@ def is_org_name(tokens: list[str]) -> bool:
     )
 
 
-@dataclass
-class Person:
-    name: str
-    tokens: list[str]
-    gender: str | None = None
-
-
-@dataclass
-class Run:
-    """A capitalised run in a paragraph, classified once: a name (after titles are dropped)
-    or an organisation."""
-
-    start: int
-    end: int
-    kind: str  # name | org
-    tokens: list[str]
-
-
 def contains(full: list[str], part: list[str]) -> bool:
     n = len(part)
     return any(full[i : i + n] == part for i in range(len(full) - n + 1))
@@ -149,9 +131,15 @@ def close_spelling(a: str, b: str) -> bool:
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
         for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
+            # comparisons, not min(): the compiled build calls a generic builtin for min()
+            cost = prev[j - 1] if ca == cb else prev[j - 1] + 1
+            if prev[j] + 1 < cost:
+                cost = prev[j] + 1
+            if cur[j - 1] + 1 < cost:
+                cost = cur[j - 1] + 1
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and prev2[j - 2] + 1 < cost:
+                cost = prev2[j - 2] + 1
+            cur[j] = cost
         prev2, prev = prev, cur
     return prev[-1] <= 2
 
@@ -398,13 +386,15 @@ def initials(name: str) -> tuple[str, str]:
     return ("".join(w[0] for w in words if w[:1].isupper()), "".join(w[0].upper() for w in words))
 
 
-def pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> list[str] | None:
+def pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> int:
     """Of equally full names (`Jesse Smith`, `Diana Smith` for `Smith`), the one printed
-    last before the mention; the first one when none comes before it."""
-    if not found:
-        return None
-    before = [name for pi, at, name in found if (pi, at) < (para, offset)]
-    return before[-1] if before else found[0][2]
+    last before the mention; the first one when none comes before it. `found` is in
+    reading order; the answer is its index there (-1 when empty), so callers can cache by
+    it: every mention between two printings picks the same name."""
+    before = 0
+    while before < len(found) and (found[before][0], found[before][1]) < (para, offset):
+        before += 1
+    return max(before - 1, 0) if found else -1
 
 
 def name_at(text: str, at: int) -> list[str]:

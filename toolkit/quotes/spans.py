@@ -9,25 +9,39 @@ verbs are looked for in the writer's words only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from toolkit.quotes.lexicon import words
 
 MASK = "\x00"
 _ABBREVIATIONS = words("abbreviations")
-_WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)[.!?][)\]’']*\s+$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _BOUNDARY = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
 
 
-@dataclass(frozen=True)
 class Span:
     """One quoted span: `open`/`close` are the mark positions (close None when unclosed);
-    `start`/`end` delimit the text without marks and outer whitespace."""
+    `start`/`end` delimit the text without marks and outer whitespace. A plain class, not a
+    dataclass: the compiled build would run a dataclass's __init__ as interpreted Python."""
 
-    open: int
-    close: int | None
-    start: int
-    end: int
+    def __init__(self, open: int, close: int | None, start: int, end: int) -> None:
+        self.open = open
+        self.close = close
+        self.start = start
+        self.end = end
+
+    def _key(self) -> tuple[int, int | None, int, int]:
+        return (self.open, self.close, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Span({self.open}, {self.close}, {self.start}, {self.end})"
 
     @property
     def closed(self) -> bool:
@@ -88,8 +102,8 @@ def sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]
     """Offsets where a sentence starts (0 included), found outside quotations only."""
     bounds = [0]
     for m in _BOUNDARY.finditer(masked):
-        word = _WORD_BEFORE_STOP.search(masked[max(0, m.start() - 12) : m.end()])
-        if word and _is_abbreviation(word.group(1)):
+        word = _word_before(masked, m.start())
+        if word and _is_abbreviation(word):
             continue
         bounds.append(m.end())
     for span in spans:
@@ -101,6 +115,17 @@ def sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]
         if stripped and (stripped[0].isupper() or stripped[0] in '“"‘') and rest[:1].isspace():
             bounds.append(span.close + 1 + (len(rest) - len(stripped)))
     return sorted(set(bounds))
+
+
+def _word_before(masked: str, stop: int) -> str:
+    r"""The letters and dots right before the sentence stop at `stop`, at most 12 of them:
+    what `([A-Za-z.]+)[.!?][)\]’']*\s+$` finds in the 12 characters before a boundary and
+    the boundary, without a regex search trying each of those offsets in turn."""
+    start = stop
+    limit = max(0, stop - 12)
+    while start > limit and masked[start - 1] in _WORD_CHARS:
+        start -= 1
+    return masked[start:stop]
 
 
 def _is_abbreviation(word: str) -> bool:

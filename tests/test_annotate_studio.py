@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from tests.annotate_helpers import edited, quote_regions
@@ -200,7 +201,7 @@ def test_changed_text_updates_task_and_keeps_annotation(
     origin = Origin("x.txt", "0" * 64, 0, len(text), "txt", "utf-8")
     changed = build_record(text, origin)
     assert changed["id"] == record["id"]
-    (tmp_path / "changed.jsonl").write_bytes(__import__("orjson").dumps(changed) + b"\n")
+    (tmp_path / "changed.jsonl").write_bytes(orjson.dumps(changed) + b"\n")
     assert (
         _run(studio, "annotate", "push", str(tmp_path / "changed.jsonl"), "--project", title) == 0
     )

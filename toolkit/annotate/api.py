@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from toolkit.annotate import report as R
 from toolkit.annotate.client import Client, resolve
@@ -17,7 +15,9 @@ from toolkit.annotate.pull import ANNOTATIONS, PREDICTIONS, PullReport, pull
 from toolkit.annotate.push import Progress, PushReport, push
 from toolkit.errors import InputError, OutputError
 from toolkit.evaluate.loading import read_records
-from toolkit.schema import arrow_schema
+from toolkit.pipeline.merge import RECORDS_JSONL, RECORDS_PARQUET
+from toolkit.sinks.jsonl import write_atomic, write_jsonl
+from toolkit.sinks.parquet import ParquetSink
 
 Record = dict[str, Any]
 format_report = R.format_report
@@ -85,19 +85,14 @@ def _write_merged(
     }
     try:
         out.mkdir(parents=True, exist_ok=True)
-        jsonl = b"".join(orjson.dumps(r) + b"\n" for r in merged)
-        _replace(out / "articles.jsonl", jsonl)
-        table = pa.Table.from_pylist(merged, schema=arrow_schema())
-        tmp = out / ".articles.parquet.tmp"
-        pq.write_table(table, tmp, compression="zstd")
-        os.replace(tmp, out / "articles.parquet")
-        _replace(out / "merge.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
-        _replace(out / REPORT, orjson.dumps(figures, option=orjson.OPT_INDENT_2))
+        write_jsonl(out / RECORDS_JSONL, merged)
+        tmp = out / f".{RECORDS_PARQUET}.tmp"
+        sink = ParquetSink(tmp)
+        for record in merged:
+            sink.write(record)
+        sink.close()
+        os.replace(tmp, out / RECORDS_PARQUET)
+        write_atomic(out / "merge.json", orjson.dumps(summary, option=orjson.OPT_INDENT_2))
+        write_atomic(out / REPORT, orjson.dumps(figures, option=orjson.OPT_INDENT_2))
     except OSError as exc:
         raise OutputError(f"cannot write to {out} ({exc.strerror}); choose another -o") from None
-
-
-def _replace(path: Path, payload: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(payload)
-    os.replace(tmp, path)

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-import jsonschema
 
 from toolkit.annotate import labels as L
 from toolkit.annotate.offsets import OffsetMap
 from toolkit.annotate.tasks import text_digest
-from toolkit.records.validate import compile_schema
+from toolkit.records.validate import SchemaValidator
 from toolkit.schema import load_annotation_schema
 
 Result = dict[str, Any]
@@ -80,24 +77,15 @@ def to_record(task: dict[str, Any], result: list[Result], meta: Meta) -> Annotat
         "spans": spans,
         "relations": _relations(result, {s["id"] for s in spans}),
     }
-    if _fast_check()(record):
-        return record
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(record))
+    error = next(_validator().iter_errors(record), None)
     if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path)
-        return Problem("invalid", task_id, meta.annotation_id, article, f"{where}: {error.message}")
+        return Problem("invalid", task_id, meta.annotation_id, article, str(error))
     return record
 
 
 @functools.cache
-def _fast_check() -> Callable[[Any], bool]:
-    # The compiled check answers valid-or-not in microseconds; jsonschema explains failures.
-    return compile_schema(load_annotation_schema())
-
-
-@functools.cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(load_annotation_schema())
+def _validator() -> SchemaValidator:
+    return SchemaValidator(load_annotation_schema())
 
 
 def _spans(result: list[Result], text: str, offsets: OffsetMap) -> tuple[list[Result], str]:

@@ -6,7 +6,6 @@ beside the annotations so `annotate report` can score the converter against peop
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from toolkit.annotate import project as P
 from toolkit.annotate.client import Client
 from toolkit.annotate.convert import AnnotationRecord, Meta, Problem, to_record
 from toolkit.errors import OutputError
+from toolkit.sinks.jsonl import write_atomic, write_jsonl
 
 ANNOTATIONS = "annotations.jsonl"
 PREDICTIONS = "predictions.jsonl"
@@ -142,11 +142,12 @@ def _write(
 ) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
-        files = {
-            ANNOTATIONS: b"".join(orjson.dumps(a) + b"\n" for a in annotations),
-            PREDICTIONS: b"".join(orjson.dumps(p) + b"\n" for p in predictions),
-            PROBLEMS: b"".join(orjson.dumps(p.as_dict()) + b"\n" for p in report.problems),
-            SUMMARY: orjson.dumps(
+        write_jsonl(out / ANNOTATIONS, annotations)
+        write_jsonl(out / PREDICTIONS, predictions)
+        write_jsonl(out / PROBLEMS, (p.as_dict() for p in report.problems))
+        write_atomic(
+            out / SUMMARY,
+            orjson.dumps(
                 {
                     "url": url,
                     "project": title,
@@ -159,10 +160,6 @@ def _write(
                 },
                 option=orjson.OPT_INDENT_2,
             ),
-        }
-        for name, payload in files.items():
-            tmp = out / f".{name}.tmp"
-            tmp.write_bytes(payload)
-            os.replace(tmp, out / name)
+        )
     except OSError as exc:
         raise OutputError(f"cannot write to {out} ({exc.strerror}); choose another -o") from None

@@ -10,6 +10,7 @@ server in its environment, never on a command line.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -215,24 +216,16 @@ class Studio:
             if pid:
                 self._write_config({**config, "pid": None})
             return False
-        with _suppress_missing():
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
         while _alive(pid) and time.monotonic() < deadline:
             time.sleep(0.2)
         if _alive(pid):
-            with _suppress_missing():
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(pid, signal.SIGKILL)
         self._write_config({**config, "pid": None})
         return True
-
-
-class _suppress_missing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
-        return kind is not None and issubclass(kind, ProcessLookupError | PermissionError)
 
 
 def _alive(pid: int) -> bool:

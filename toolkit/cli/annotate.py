@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 import orjson
 
 from toolkit.annotate import api
 from toolkit.annotate.client import TOKEN_ENV
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _URL = click.option(
     "--url",
@@ -25,6 +28,16 @@ _HOME = click.option(
     default=None,
     help="Folder of the `newsdump studio` server (as given to `studio start --home`).",
 )
+
+
+def _out(help_text: str) -> Callable[[F], F]:
+    return click.option(
+        "-o",
+        "--out",
+        required=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help_text,
+    )
 
 
 @click.group("annotate")
@@ -81,13 +94,7 @@ def push_command(
 
 @annotate_group.command("pull")
 @_PROJECT
-@click.option(
-    "-o",
-    "--out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for annotations.jsonl, predictions.jsonl, problems.jsonl and pull.json.",
-)
+@_out("Folder for annotations.jsonl, predictions.jsonl, problems.jsonl and pull.json.")
 @_URL
 @_HOME
 def pull_command(project: str, out: Path, url: str | None, home: Path | None) -> int:
@@ -112,13 +119,7 @@ def pull_command(project: str, out: Path, url: str | None, home: Path | None) ->
 @annotate_group.command("merge")
 @click.argument("records", type=click.Path(path_type=Path))
 @click.argument("annotations", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the merged articles.jsonl, articles.parquet and merge.json.",
-)
+@_out("Folder for the merged articles.jsonl, articles.parquet and merge.json.")
 def merge_command(records: Path, annotations: Path, out: Path) -> int:
     """Records with human-checked sections, quotes and speakers in place of predicted ones.
 

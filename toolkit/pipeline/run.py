@@ -6,7 +6,6 @@ it is complete, so an interrupted or crashed run never leaves a half-written fil
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -34,7 +33,7 @@ from toolkit.pipeline.merge import (
 from toolkit.pipeline.options import ConvertOptions
 from toolkit.pipeline.progress import ProgressLine
 from toolkit.schema import schema_version
-from toolkit.sources.inputs import plan
+from toolkit.sources.inputs import file_sha256, plan
 
 
 @dataclass
@@ -81,14 +80,6 @@ class ConvertReport:
         if self.status == "strict_failed":
             line += " — --strict: records were not written"
         return line
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _prepare_out(out: Path) -> Path:
@@ -228,7 +219,7 @@ def _manifest(
         ],
         "skipped": report.skipped,
         "outputs": {
-            name: {"bytes": (final / name).stat().st_size, "sha256": _sha256(final / name)}
+            name: {"bytes": (final / name).stat().st_size, "sha256": file_sha256(final / name)}
             for name in publish
         },
         "timings": {k: round(v, 3) for k, v in timings.items()},

@@ -27,9 +27,10 @@ from toolkit.publish.croissant import CROISSANT, croissant
 from toolkit.publish.data import ArticleEntry, DataSummary, write_data
 from toolkit.publish.manifest import write_manifest
 from toolkit.publish.shards import DEFAULT_SHARD_BYTES
-from toolkit.publish.source import RecordsSource, sha256_of
+from toolkit.publish.source import RecordsSource
 from toolkit.publish.splits import SplitRatios
 from toolkit.schema import JSONSchema, load_schema, schema_path, schema_version
+from toolkit.sources.inputs import file_sha256
 
 META = "meta"
 INDEX = f"{META}/index.tsv"  # id, split and content digest of every article
@@ -153,7 +154,7 @@ def _card_info(
         schema_version=schema_version(),
         created=created,
         inputs=inputs if isinstance(inputs, list) else [],
-        records_file={"path": source.path.name, "sha256": sha256_of(source.path)},
+        records_file={"path": source.path.name, "sha256": file_sha256(source.path)},
         annotation_report=options.annotation_report,
         hub_id=hub_id,
     )

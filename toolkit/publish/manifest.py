@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 
 from toolkit.errors import InputError
-from toolkit.publish.source import sha256_of
+from toolkit.sources.inputs import file_sha256
 
 MANIFEST = "manifest.json"
 _IGNORED = (".git",)  # the repository's own bookkeeping is not part of a release
@@ -31,7 +31,7 @@ def release_files(release: Path) -> list[str]:
 
 def write_manifest(release: Path, header: dict[str, Any]) -> dict[str, Any]:
     files = {
-        name: {"sha256": sha256_of(release / name), "bytes": (release / name).stat().st_size}
+        name: {"sha256": file_sha256(release / name), "bytes": (release / name).stat().st_size}
         for name in release_files(release)
     }
     manifest = {**header, "files": files}
@@ -76,7 +76,7 @@ def verify(release: Path) -> Iterator[Mismatch]:
             yield Mismatch(name, "missing")
         elif path.stat().st_size != entry.get("bytes"):
             yield Mismatch(name, f"size {path.stat().st_size} instead of {entry.get('bytes')}")
-        elif sha256_of(path) != entry.get("sha256"):
+        elif file_sha256(path) != entry.get("sha256"):
             yield Mismatch(name, "sha256 differs from the manifest (the file was changed)")
     for name in sorted(present - set(listed)):
         yield Mismatch(name, "not in the manifest (added after publishing)")

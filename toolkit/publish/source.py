@@ -4,7 +4,6 @@ JSONL or Parquet file, read in batches with every record checked against the sch
 from __future__ import annotations
 
 import gzip
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,11 +140,3 @@ def _refuse(source: RecordsSource, number: int, record: Any) -> None:
         f"{source.path}: {where} {number} breaks the schema ({what}); fix it or run "
         f"`newsdump validate {source.path}` for the full list. Nothing was written."
     )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()

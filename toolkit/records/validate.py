@@ -183,18 +183,36 @@ def compile_schema(schema: JSONSchema) -> Check:
     return check
 
 
+class SchemaValidator:
+    """One schema's compiled predicate, with `jsonschema` (built on first need) to say what is
+    wrong with a value the predicate refuses."""
+
+    def __init__(self, schema: JSONSchema) -> None:
+        self.schema = schema
+        self.check = compile_schema(schema)
+
+    @functools.cached_property
+    def reference(self) -> jsonschema.protocols.Validator:
+        cls = jsonschema.validators.validator_for(self.schema)
+        cls.check_schema(self.schema)
+        return cls(self.schema)
+
+    def iter_errors(self, value: Any) -> Iterator[SchemaError]:
+        """Every violation, with its JSON path (`$.images[0].url`), in path order."""
+        if self.check(value):
+            return
+        for error in sorted(self.reference.iter_errors(value), key=lambda e: list(e.path)):
+            yield SchemaError(error.json_path, error.message)
+
+
 @functools.cache
+def article_validator() -> SchemaValidator:
+    return SchemaValidator(load_schema())
+
+
 def fast_check() -> Check:
-    """A compiled predicate: True when a record is valid against the schema."""
-    return compile_schema(load_schema())
-
-
-@functools.cache
-def _reference_validator() -> jsonschema.protocols.Validator:
-    schema = load_schema()
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
+    """A compiled predicate: True when a record is valid against the article schema."""
+    return article_validator().check
 
 
 @dataclass(frozen=True)
@@ -210,12 +228,8 @@ class SchemaError:
 
 def iter_errors(record: Any) -> Iterator[SchemaError]:
     """Every schema violation of `record`, with its JSON path (`$.images[0].url`)."""
-    if fast_check()(record):
-        return
-    errors = sorted(_reference_validator().iter_errors(record), key=lambda e: list(e.path))
-    for error in errors:
-        yield SchemaError(error.json_path, error.message)
+    return article_validator().iter_errors(record)
 
 
 def is_valid(record: Any) -> bool:
-    return fast_check()(record)
+    return article_validator().check(record)

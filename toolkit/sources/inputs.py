@@ -227,8 +227,18 @@ def open_text_bytes(unit: Unit) -> BinaryIO:
 
 
 def sha256_of(unit: Unit) -> str:
-    digest = hashlib.sha256()
+    """SHA-256 of a unit's bytes as stored (an archive member's own bytes)."""
     with open_stored(unit) as fh:
-        while block := fh.read(_READ_BLOCK):
-            digest.update(block)
+        return _sha256_stream(fh)
+
+
+def file_sha256(path: Path) -> str:
+    with path.open("rb") as fh:
+        return _sha256_stream(fh)
+
+
+def _sha256_stream(fh: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    while block := fh.read(_READ_BLOCK):
+        digest.update(block)
     return digest.hexdigest()

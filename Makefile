@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-ACCEL  := toolkit/quotes/_accel/__init__.py
+ACCEL  := toolkit/quotes/_accel/__init__.py toolkit/parse/_accel/__init__.py
 
 .PHONY: setup studio-env browser-env demo test check lint types docs bench bench-annotate clean
 
@@ -13,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The compiled quote extractor: rebuilt whenever its Python sources change. A failed build
-# leaves the pure-Python extractor in use (same results, slower).
-$(ACCEL): $(STAMP) $(wildcard toolkit/quotes/*.py)
+# The compiled quote extractor and page parser: rebuilt whenever their Python sources change.
+# A failed build leaves the pure-Python modules in use (same results, slower).
+$(ACCEL) &: $(STAMP) $(wildcard toolkit/quotes/*.py toolkit/parse/*.py) toolkit/compiled.py
 	-$(BIN)/python scripts/build_accel.py
 
 setup: $(STAMP) $(ACCEL)  ## create .venv with the toolkit, its dev tools and compiled parts

@@ -1,9 +1,10 @@
-"""Compile the quote extractor with mypyc into `toolkit/quotes/_accel/` (about 1.6x faster).
+"""Compile the hot packages with mypyc: the quote extractor (about 1.6x faster) and the page
+parser (about 1.7x faster), each into `<package>/_accel/`.
 
-The pure-Python modules in `toolkit/quotes/` stay the source of truth. This script copies
-them into a build folder as the package `toolkit.quotes._accel`, compiles the copies, and
-installs the extension modules next to the sources together with a hash of those sources.
-`toolkit.quotes` uses the compiled modules only while that hash matches, so an edit to the
+The pure-Python modules stay the source of truth. For each package this script copies them
+into a build folder as the package `<package>._accel`, compiles the copies, and installs the
+extension modules next to the sources together with a hash of those sources. The package uses
+the compiled modules only while that hash matches (`toolkit.compiled`), so an edit to the
 Python code can never run against a stale build.
 
 Usage: python scripts/build_accel.py [--clean]
@@ -21,43 +22,49 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QUOTES = ROOT / "toolkit" / "quotes"
-TARGET = QUOTES / "_accel"
 sys.path.insert(0, str(ROOT))
 
-from toolkit.quotes import MODULES, source_hash  # noqa: E402
+from toolkit.compiled import Accelerated  # noqa: E402
+from toolkit.parse import ACCELERATED as PARSE  # noqa: E402
+from toolkit.quotes import ACCELERATED as QUOTES  # noqa: E402
+
+PACKAGES = (QUOTES, PARSE)
 
 SETUP = """
 from setuptools import setup
 from mypyc.build import mypycify
 
-modules = [f"toolkit/quotes/_accel/{{name}}.py" for name in {modules!r}]
+modules = [f"{folder}/_accel/{{name}}.py" for name in {modules!r}]
 setup(name="newsdump-accel", packages=[],
-      ext_modules=mypycify(modules, group_name="toolkit.quotes._accel", opt_level="3"))
+      ext_modules=mypycify(modules, group_name="{package}._accel", opt_level="3"))
 """
 
 
-def clean() -> None:
-    shutil.rmtree(TARGET, ignore_errors=True)
-    for lib in QUOTES.glob("_accel__mypyc*"):
+def clean(pkg: Accelerated) -> None:
+    shutil.rmtree(pkg.folder / "_accel", ignore_errors=True)
+    for lib in pkg.folder.glob("_accel__mypyc*"):
         lib.unlink()
 
 
-def build() -> None:
+def build(pkg: Accelerated) -> None:
+    relative = Path(*pkg.package.split("."))
     with tempfile.TemporaryDirectory(prefix="newsdump-accel-") as tmp:
         work = Path(tmp)
-        package = work / "toolkit" / "quotes" / "_accel"
+        package = work / relative / "_accel"
         package.mkdir(parents=True)
         # Empty parents: mypyc type-checks the copies alone, not the whole toolkit.
-        (work / "toolkit" / "__init__.py").write_text("")
-        (work / "toolkit" / "quotes" / "__init__.py").write_text("")
-        (package / "__init__.py").write_text("")
-        local = re.compile(rf"toolkit\.quotes\.({'|'.join(MODULES)})\b")
-        for name in MODULES:
-            text = (QUOTES / f"{name}.py").read_text("utf-8")
-            (package / f"{name}.py").write_text(local.sub(r"toolkit.quotes._accel.\1", text))
+        for parent in (work / relative.parts[0], work / relative, package):
+            (parent / "__init__.py").write_text("")
+        prefix = re.escape(pkg.package)
+        local = re.compile(rf"{prefix}\.({'|'.join(pkg.modules)})\b")
+        for name in pkg.modules:
+            text = (pkg.folder / f"{name}.py").read_text("utf-8")
+            (package / f"{name}.py").write_text(local.sub(rf"{pkg.package}._accel.\1", text))
         (work / "mypy.ini").write_text("[mypy]\nignore_missing_imports = True\n")
-        (work / "setup.py").write_text(SETUP.format(modules=list(MODULES)))
+        setup = SETUP.format(
+            folder=relative.as_posix(), modules=list(pkg.modules), package=pkg.package
+        )
+        (work / "setup.py").write_text(setup)
         env = {**os.environ, "PYTHONPATH": ""}
         subprocess.run(
             [sys.executable, "setup.py", "build_ext", "--inplace"],
@@ -66,15 +73,16 @@ def build() -> None:
             stdout=subprocess.DEVNULL,
             env=env,
         )
-        clean()
-        TARGET.mkdir()
+        clean(pkg)
+        target = pkg.folder / "_accel"
+        target.mkdir()
         for built in package.glob("*.so"):
-            shutil.copy2(built, TARGET / built.name)
-        for lib in (work / "toolkit" / "quotes").glob("_accel__mypyc*"):
-            shutil.copy2(lib, QUOTES / lib.name)
-    (TARGET / "__init__.py").write_text(
-        '"""Compiled copies of toolkit.quotes (scripts/build_accel.py); not edited by hand."""\n'
-        f'SOURCE_HASH = "{source_hash()}"\n'
+            shutil.copy2(built, target / built.name)
+        for lib in (work / relative).glob("_accel__mypyc*"):
+            shutil.copy2(lib, pkg.folder / lib.name)
+    (target / "__init__.py").write_text(
+        f'"""Compiled copies of {pkg.package} (scripts/build_accel.py); not edited by hand."""\n'
+        f'SOURCE_HASH = "{pkg.source_hash()}"\n'
     )
 
 
@@ -82,20 +90,25 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clean", action="store_true", help="remove the compiled modules")
     args = parser.parse_args()
-    if args.clean:
-        clean()
-        return 0
-    try:
-        build()
-    except (subprocess.CalledProcessError, OSError) as exc:
-        clean()
-        print(
-            f"build_accel: compiling failed ({exc}); the pure-Python extractor is used",
-            file=sys.stderr,
-        )
-        return 1
-    print(f"build_accel: compiled {len(MODULES)} modules into {TARGET.relative_to(ROOT)}")
-    return 0
+    failed = 0
+    for pkg in PACKAGES:
+        if args.clean:
+            clean(pkg)
+            continue
+        try:
+            build(pkg)
+        except (subprocess.CalledProcessError, OSError) as exc:
+            clean(pkg)
+            print(
+                f"build_accel: compiling {pkg.package} failed ({exc}); its pure-Python "
+                "modules are used",
+                file=sys.stderr,
+            )
+            failed = 1
+            continue
+        where = (pkg.folder / "_accel").relative_to(ROOT)
+        print(f"build_accel: compiled {len(pkg.modules)} modules into {where}")
+    return failed
 
 
 if __name__ == "__main__":

@@ -1,18 +1,22 @@
-"""The compiled quote extractor gives exactly the results of the pure-Python one."""
+"""The compiled builds (quote extractor, page parser) give exactly the results of the
+pure-Python modules, and are the ones in use."""
 
 from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 from tests.conftest import DATA, REFERENCE, load_gold
-from toolkit.quotes import IMPLEMENTATION, source_hash
+from toolkit import parse, quotes
+from toolkit.compiled import Accelerated
+from toolkit.parse.page import parse_page
 from toolkit.quotes.extract import extract
+from toolkit.sources.documents import decode, split_documents
 
 ARTICLES = [
     [p for s in article["sections"] for p in s["paragraphs"]]
@@ -26,26 +30,61 @@ ARTICLES = [
     for path in sorted(folder.glob("*.json"))
     for article in load_gold(path)
 ]
+DUMPS = sorted(
+    path
+    for folder in (DATA / "dumps", DATA / "bad", REFERENCE / "dumps")
+    for path in folder.glob("*.txt")
+)
 
 
-def _compiled() -> tuple[Callable[[list[str]], list[dict[str, Any]]], ModuleType]:
+def _compiled(pkg: Accelerated, module: str) -> tuple[ModuleType, ModuleType]:
     try:
-        accel = importlib.import_module("toolkit.quotes._accel")
-        return importlib.import_module("toolkit.quotes._accel.extract").extract, accel
+        build = importlib.import_module(f"{pkg.package}._accel")
+        return importlib.import_module(f"{pkg.package}._accel.{module}"), build
     except ImportError:
         if os.environ.get("CI"):
-            pytest.fail("the compiled quote extractor was not built (make setup builds it)")
-        pytest.skip("compiled quote extractor not built: run `make setup`")
+            pytest.fail(f"the compiled {pkg.package} was not built (make setup builds it)")
+        pytest.skip(f"compiled {pkg.package} not built: run `make setup`")
 
 
-def test_compiled_build_is_current_and_in_use() -> None:
-    _, accel = _compiled()
-    assert source_hash() == accel.SOURCE_HASH
-    assert IMPLEMENTATION == "compiled"
+@pytest.mark.parametrize("package", [quotes, parse], ids=["quotes", "parse"])
+def test_compiled_build_is_current_and_in_use(package: Any) -> None:
+    entry = "extract" if package is quotes else "page"
+    _, build = _compiled(package.ACCELERATED, entry)
+    assert package.ACCELERATED.source_hash() == build.SOURCE_HASH
+    assert package.IMPLEMENTATION == "compiled"
 
 
-def test_compiled_and_pure_agree_on_every_gold_article() -> None:
-    compiled, _ = _compiled()
+def test_compiled_and_pure_extractors_agree_on_every_gold_article() -> None:
+    compiled, _ = _compiled(quotes.ACCELERATED, "extract")
     assert len(ARTICLES) > 30
     for paragraphs in ARTICLES:
-        assert compiled(paragraphs) == extract(paragraphs)
+        assert compiled.extract(paragraphs) == extract(paragraphs)
+
+
+def _parsed(parse_fn: Any, reject: type[Exception], doc: str) -> tuple[Any, ...]:
+    try:
+        ext = parse_fn(doc)
+    except reject as exc:
+        return ("reject", exc.code, exc.message)  # type: ignore[attr-defined]
+    return (ext.fields, ext.normalized, ext.paragraph_starts, ext.spans, ext.warnings)
+
+
+@pytest.mark.parametrize("path", DUMPS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_compiled_and_pure_parsers_agree_on_every_document(path: Path) -> None:
+    compiled, _ = _compiled(parse.ACCELERATED, "page")
+    pure_reject = importlib.import_module("toolkit.parse.lines").ParseReject
+    with path.open("rb") as fh:
+        docs = [decode(raw.data).text for raw in split_documents(fh)]
+    for doc in docs:
+        assert _parsed(compiled.parse_page, compiled.ParseReject, doc) == _parsed(
+            parse_page, pure_reject, doc
+        )
+
+
+def test_a_stale_build_is_not_used() -> None:
+    # A package whose sources no longer match the build's hash falls back to pure Python.
+    stale = Accelerated("toolkit.quotes", ("spans",))
+    module, implementation = stale.load("extract")
+    assert implementation.startswith("python (compiled build is stale")
+    assert module is importlib.import_module("toolkit.quotes.extract")

@@ -1,34 +1,28 @@
 """Parse one decoded NewsBreak page into record fields, spans and warnings.
 
-Stages, in page order: header → body → footer. Each fills an `Extraction`; a page that cannot
-become a record raises `ParseReject` with a stable code.
+Stages, in page order (`page.parse_page`): header → body → footer. Each fills an
+`Extraction`; a page that cannot become a record raises `ParseReject` with a stable code.
+Like the quote extractor, the parser runs compiled (`scripts/build_accel.py`) when a current
+build is present; `IMPLEMENTATION` says which. `Extraction` and `ParseReject` come from the
+same build as `parse_page`, so `except ParseReject` catches what it raises.
 """
 
 from __future__ import annotations
 
-from toolkit.parse.body import find_body_end, parse_body
-from toolkit.parse.footer import parse_footer
-from toolkit.parse.header import parse_header
-from toolkit.parse.lines import Cursor, Extraction, ParseReject, split_lines
+from typing import TYPE_CHECKING
 
-__all__ = ["Extraction", "ParseReject", "parse_page"]
+from toolkit.compiled import Accelerated
 
+ACCELERATED = Accelerated(
+    "toolkit.parse", ("lines", "dates", "bylines", "images", "body", "footer", "header", "page")
+)
 
-def parse_page(doc: str) -> Extraction:
-    lines = split_lines(doc)
-    ext = Extraction(normalized="\n".join(line.text for line in lines).strip())
-    cur = Cursor(lines)
-    cur.skip_blank()
-    parse_header(cur, ext)
-    end, has_comments = find_body_end(lines, cur.i)
-    if end == len(lines):
-        ext.warn(
-            "no_footer",
-            "no `Comments / N` or `Related` line after the body: the page "
-            "looks truncated, so everything after the header is taken as body",
-        )
-    parse_body(lines, cur.i, end, ext)
-    if not ext.fields["sections"]:
-        raise ParseReject("empty_body", "the page has a title but no body paragraphs")
-    parse_footer(lines, end, has_comments, ext)
-    return ext
+if TYPE_CHECKING:
+    from toolkit.parse.page import Extraction, ParseReject, parse_page
+
+    IMPLEMENTATION: str
+else:
+    _page, IMPLEMENTATION = ACCELERATED.load("page")
+    Extraction, ParseReject, parse_page = _page.Extraction, _page.ParseReject, _page.parse_page
+
+__all__ = ["ACCELERATED", "IMPLEMENTATION", "Extraction", "ParseReject", "parse_page"]

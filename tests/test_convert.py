@@ -184,3 +184,38 @@ def test_work_folder_of_a_killed_run_is_cleaned_up(tmp_path: Path) -> None:
     abandoned.mkdir()
     convert([str(DUMPS / "no_byline.txt")], tmp_path)
     assert not abandoned.exists()
+
+
+def _many_pages(tmp_path: Path, copies: int) -> Path:
+    """A dump of `copies` distinct pages (more than one batch of the converter's stages),
+    with a page that is rejected in the middle."""
+    page = (DUMPS / "no_byline.txt").read_text("utf-8").strip("\n").split("\n")
+    bad = (BAD / "no_title.txt").read_text("utf-8").strip("\n")
+    pages = []
+    for k in range(copies):
+        lines = list(page)
+        lines[3] = f"{lines[3]} ({k})"  # a distinct title: a distinct record id
+        pages.append("\n".join(lines))
+        if k == copies // 2:
+            pages.append(bad)
+    path = tmp_path / "many.txt"
+    path.write_text("\n".join(pages) + "\n", "utf-8")
+    return path
+
+
+def test_records_keep_input_order_across_batches(tmp_path: Path) -> None:
+    path = _many_pages(tmp_path, 150)
+    report = convert([str(path)], tmp_path / "out")
+    assert (report.records, report.rejects) == (150, 1)
+    titles = [r["title"] for r in read_jsonl(tmp_path / "out" / "articles.jsonl")]
+    assert [t.rsplit("(", 1)[1].rstrip(")") for t in titles] == [str(k) for k in range(150)]
+
+
+def test_manifest_says_where_the_time_went(tmp_path: Path) -> None:
+    path = _many_pages(tmp_path, 70)
+    convert([str(path)], tmp_path / "with")
+    convert([str(path)], tmp_path / "without", ConvertOptions(quotes=False))
+    stages = _manifest(tmp_path / "with")["stage_seconds"]
+    assert set(stages) == {"read", "parse", "quotes", "validate", "write"}
+    assert all(seconds > 0 for seconds in stages.values())
+    assert _manifest(tmp_path / "without")["stage_seconds"]["quotes"] == 0

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import DUMPS
 from toolkit.pipeline.options import ConvertOptions
-from toolkit.pipeline.unit import _convert_document
+from toolkit.pipeline.unit import convert_document
 from toolkit.records.validate import is_valid
 from toolkit.sources.documents import RawDocument, split_documents
 from toolkit.sources.inputs import Unit
@@ -47,8 +47,8 @@ LINE_NOISE = st.sampled_from(
 
 def _convert_all(data: bytes) -> None:
     for raw in split_documents(io.BytesIO(data), block_size=97):
-        kind, value = _convert_document(raw, UNIT, "0" * 64, OPTIONS)
-        if kind == "record":
+        is_record, value = convert_document(raw, UNIT, "0" * 64, OPTIONS)
+        if is_record:
             assert is_valid(value)
             paragraphs = [p for s in value["sections"] for p in s["paragraphs"]]
             for quote in value["quotes"]:  # offsets hold whatever the input
@@ -93,5 +93,7 @@ def test_random_text_after_a_header_never_raises(text: str) -> None:
 
 
 def test_raw_document_reject_keeps_raw_text() -> None:
-    kind, value = _convert_document(RawDocument(0, b"no header here\n"), UNIT, "0" * 64, OPTIONS)
-    assert (kind, value["code"], value["raw"]) == ("reject", "no_header", "no header here\n")
+    is_record, value = convert_document(
+        RawDocument(0, b"no header here\n"), UNIT, "0" * 64, OPTIONS
+    )
+    assert (is_record, value["code"], value["raw"]) == (False, "no_header", "no header here\n")

@@ -32,6 +32,7 @@ from toolkit.pipeline.merge import (
 )
 from toolkit.pipeline.options import ConvertOptions
 from toolkit.pipeline.progress import ProgressLine
+from toolkit.pipeline.unit import STAGES
 from toolkit.schema import schema_version
 from toolkit.sources.inputs import file_sha256, plan
 
@@ -223,6 +224,11 @@ def _manifest(
             for name in publish
         },
         "timings": {k: round(v, 3) for k, v in timings.items()},
+        # Seconds per stage summed over the units (over workers, so they may add up to more
+        # than `convert`): where conversion time goes, e.g. the cost of quote extraction.
+        "stage_seconds": {
+            stage: round(sum(p["stages"][stage] for p in partials), 3) for stage in STAGES
+        },
     }
 
 

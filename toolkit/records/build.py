@@ -47,7 +47,8 @@ def _field_order() -> tuple[str, ...]:
     return tuple(load_schema()["properties"])
 
 
-def _quotes(ext: Extraction) -> list[dict[str, Any]]:
+def quotes_of(ext: Extraction) -> list[dict[str, Any]]:
+    """The quotes of a parsed page, with their spans added to `ext.spans`."""
     paragraphs = [p for s in ext.fields["sections"] for p in s["paragraphs"]]
     quotes = extract_quotes(paragraphs)
     starts = ext.paragraph_starts
@@ -64,9 +65,8 @@ def _quotes(ext: Extraction) -> list[dict[str, Any]]:
     return quotes
 
 
-def build_record(doc: str, origin: Origin, *, quotes: bool = True) -> dict[str, Any]:
-    """Parse `doc` and return the record (raises ParseReject when it cannot be one).
-    `quotes=False` leaves `quotes` empty (the extractor is skipped)."""
+def parse_document(doc: str, origin: Origin) -> Extraction:
+    """Parse `doc` (raises ParseReject when it cannot be a record)."""
     ext = parse_page(doc)
     if origin.encoding != "utf-8":
         ext.warn(
@@ -74,15 +74,30 @@ def build_record(doc: str, origin: Origin, *, quotes: bool = True) -> dict[str, 
             f"the document is not valid UTF-8; bytes were read as {origin.encoding} "
             "(Windows smart quotes and accents come out as the right characters)",
         )
+    return ext
+
+
+def assemble(
+    doc: str, ext: Extraction, origin: Origin, quotes: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The record of a parsed page, keys in schema order."""
     values: dict[str, Any] = {
         **ext.fields,
         "id": record_id(ext.normalized),
         "schema_version": schema_version(),
         "source": origin.as_source(),
-        "quotes": _quotes(ext) if quotes else [],
+        "quotes": quotes,
         "spans": ext.spans,
         "warnings": ext.warnings,
         "review": None,
         "source_text": doc,
     }
     return {name: values[name] for name in _field_order()}
+
+
+def build_record(doc: str, origin: Origin, *, quotes: bool = True) -> dict[str, Any]:
+    """Parse `doc` and return the record (raises ParseReject when it cannot be one).
+    `quotes=False` leaves `quotes` empty (the extractor is skipped). The converter runs the
+    same three steps, each over a batch of documents."""
+    ext = parse_document(doc, origin)
+    return assemble(doc, ext, origin, quotes_of(ext) if quotes else [])

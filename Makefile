@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-ACCEL  := toolkit/quotes/_accel/__init__.py toolkit/parse/_accel/__init__.py
+ACCEL  := $(foreach p,quotes parse records,toolkit/$(p)/_accel/__init__.py)
 
 .PHONY: setup studio-env browser-env demo test check lint types docs bench bench-annotate clean
 
@@ -13,9 +13,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The compiled quote extractor and page parser: rebuilt whenever their Python sources change.
-# A failed build leaves the pure-Python modules in use (same results, slower).
-$(ACCEL) &: $(STAMP) $(wildcard toolkit/quotes/*.py toolkit/parse/*.py) toolkit/compiled.py
+# The compiled quote extractor, page parser and record checker: rebuilt whenever their
+# Python sources change. A failed build leaves the pure-Python modules in use (same results,
+# slower).
+$(ACCEL) &: $(STAMP) $(wildcard toolkit/quotes/*.py toolkit/parse/*.py) toolkit/records/checker.py \
+           toolkit/compiled.py
 	-$(BIN)/python scripts/build_accel.py
 
 setup: $(STAMP) $(ACCEL)  ## create .venv with the toolkit, its dev tools and compiled parts
@@ -44,7 +46,8 @@ browser-env:  ## install Debian's chromium if missing (needs root or sudo)
 test: setup studio-env browser-env  ## lint, type-check and run the whole test suite
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/check
 
-docs: setup  ## regenerate the README sections made from the schema and --help
+docs: setup  ## regenerate what is made from the schema and --help (README sections, checker)
+	$(BIN)/python scripts/gen_checker.py
 	$(BIN)/python scripts/gen_readme.py
 
 bench: setup  ## converter throughput and memory, publishing cost (100,000 articles)

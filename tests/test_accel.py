@@ -1,8 +1,9 @@
-"""The compiled builds (quote extractor, page parser) give exactly the results of the
-pure-Python modules, and are the ones in use."""
+"""The compiled builds (quote extractor, page parser, record checker) give exactly the results
+of the pure-Python modules, and are the ones in use."""
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
 from pathlib import Path
@@ -16,6 +17,15 @@ from toolkit import parse, quotes
 from toolkit.compiled import Accelerated
 from toolkit.parse.page import parse_page
 from toolkit.quotes.extract import extract
+from toolkit.records.build import Origin, build_record
+from toolkit.records.validate import (
+    CHECKER,
+    SchemaValidator,
+    checker_source,
+    fast_check,
+    generated_check,
+)
+from toolkit.schema import load_schema
 from toolkit.sources.documents import decode, split_documents
 
 ARTICLES = [
@@ -30,6 +40,7 @@ ARTICLES = [
     for path in sorted(folder.glob("*.json"))
     for article in load_gold(path)
 ]
+ORIGIN = Origin("t.txt", "0" * 64, 0, 0, "txt", "utf-8")
 DUMPS = sorted(
     path
     for folder in (DATA / "dumps", DATA / "bad", REFERENCE / "dumps")
@@ -88,3 +99,22 @@ def test_a_stale_build_is_not_used() -> None:
     module, implementation = stale.load("extract")
     assert implementation.startswith("python (compiled build is stale")
     assert module is importlib.import_module("toolkit.quotes.extract")
+
+
+def test_generated_checker_is_current_and_compiled() -> None:
+    compiled, _ = _compiled(CHECKER, "checker")
+    source = checker_source(load_schema(), "schema/article.schema.json")
+    assert (CHECKER.folder / "checker.py").read_text("utf-8") == source
+    assert generated_check(load_schema()) is compiled.check
+    assert fast_check() is compiled.check
+
+
+def test_checker_of_another_schema_is_not_used() -> None:
+    schema = copy.deepcopy(load_schema())
+    schema["properties"]["title"]["minLength"] = 5
+    assert generated_check(schema) is None
+    validator = SchemaValidator(schema)  # generated from this schema, not the article one
+    record = build_record((DATA / "dumps" / "no_byline.txt").read_text("utf-8"), ORIGIN)
+    assert validator.check({**record, "title": "Abcde"})
+    assert not validator.check({**record, "title": "Abc"})
+    assert fast_check()({**record, "title": "Abc"})

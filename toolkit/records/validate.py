@@ -1,15 +1,20 @@
 """Record validation against the JSON Schema.
 
 Pure-Python `jsonschema` costs about 1.5 ms per record, which would make validation the
-converter's bottleneck. So the schema is compiled once into nested Python closures that answer
-"valid or not" in a few microseconds; only a record that fails that check goes through
-`jsonschema`, which stays the reference for what is wrong and where. The compiler refuses any
-keyword it does not implement, so a schema edit can never be silently ignored.
+converter's bottleneck. So a schema is turned into one Python function of plain `if`
+statements that answers "valid or not" in microseconds; only a value that fails that check
+goes through `jsonschema`, which stays the reference for what is wrong and where. The
+generator refuses any keyword it does not implement, so a schema edit can never be silently
+ignored. For the article schema the function is written to `toolkit/records/checker.py`
+(scripts/gen_checker.py) and compiled with the rest of the hot code; it is used only while
+made from the schema on disk.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -17,6 +22,7 @@ from typing import Any
 
 import jsonschema
 
+from toolkit.compiled import Accelerated
 from toolkit.schema import JSONSchema, load_schema
 
 Check = Callable[[Any], bool]
@@ -171,14 +177,55 @@ class _Generator:
                 self.node(child, child_var, depth + 1)
 
 
-def compile_schema(schema: JSONSchema) -> Check:
-    """Compile a JSON Schema (the subset this project uses) into a fast predicate."""
+_TYPE_NAMES = {str: "str", int: "int", float: "float", bool: "bool", type(None): "type(None)"}
+
+
+def _literal(value: Any) -> str:
+    """Python source for one of the generator's constants."""
+    if isinstance(getattr(value, "__self__", None), re.Pattern):
+        return f"re.compile({value.__self__.pattern!r}).search"
+    if isinstance(value, frozenset):
+        items = sorted(
+            (f"({_TYPE_NAMES[v[0]]}, {v[1]!r})" if isinstance(v, tuple) else repr(v)) for v in value
+        )
+        return "frozenset({" + ", ".join(items) + "})"
+    return repr(value)
+
+
+def schema_digest(schema: JSONSchema) -> str:
+    """SHA-256 of a schema's content (key order and layout do not count)."""
+    return hashlib.sha256(json.dumps(schema, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def checker_source(schema: JSONSchema, origin: str = "a JSON Schema") -> str:
+    """A Python module whose `check(value)` says whether `value` is valid against `schema`
+    (the subset of JSON Schema this project uses)."""
     gen = _Generator(schema)
-    gen.emit(0, "def check(v0):")
+    gen.emit(0, "def check(v0: Any) -> bool:")
     gen.node(schema, "v0", 1)
     gen.emit(1, "return True")
-    namespace: dict[str, Any] = dict(gen.constants)
-    exec(compile("\n".join(gen.lines), "<schema-validator>", "exec"), namespace)
+    constants = [f"{name} = {_literal(value)}" for name, value in gen.constants.items()]
+    return "\n".join(
+        [
+            f'"""Generated from {origin} by scripts/gen_checker.py: do not edit."""',
+            "",
+            "import re",
+            "from typing import Any",
+            "",
+            f'SCHEMA_SHA256 = "{schema_digest(schema)}"',
+            *constants,
+            "",
+            "",
+            *gen.lines,
+            "",
+        ]
+    )
+
+
+def compile_schema(schema: JSONSchema) -> Check:
+    """Compile a JSON Schema (the subset this project uses) into a fast predicate."""
+    namespace: dict[str, Any] = {}
+    exec(compile(checker_source(schema), "<schema-validator>", "exec"), namespace)
     check: Check = namespace["check"]
     return check
 
@@ -187,9 +234,9 @@ class SchemaValidator:
     """One schema's compiled predicate, with `jsonschema` (built on first need) to say what is
     wrong with a value the predicate refuses."""
 
-    def __init__(self, schema: JSONSchema) -> None:
+    def __init__(self, schema: JSONSchema, check: Check | None = None) -> None:
         self.schema = schema
-        self.check = compile_schema(schema)
+        self.check = check or compile_schema(schema)
 
     @functools.cached_property
     def reference(self) -> jsonschema.protocols.Validator:
@@ -205,9 +252,22 @@ class SchemaValidator:
             yield SchemaError(error.json_path, error.message)
 
 
+CHECKER = Accelerated("toolkit.records", ("checker",))
+
+
+def generated_check(schema: JSONSchema) -> Check | None:
+    """The generated (and, when built, compiled) checker, if it was made from `schema`."""
+    module, _ = CHECKER.load("checker")
+    if getattr(module, "SCHEMA_SHA256", None) != schema_digest(schema):
+        return None
+    check: Check = module.check
+    return check
+
+
 @functools.cache
 def article_validator() -> SchemaValidator:
-    return SchemaValidator(load_schema())
+    schema = load_schema()
+    return SchemaValidator(schema, generated_check(schema))
 
 
 def fast_check() -> Check:

@@ -227,7 +227,7 @@ def _manifest(
         # Seconds per stage summed over the units (over workers, so they may add up to more
         # than `convert`): where conversion time goes, e.g. the cost of quote extraction.
         "stage_seconds": {
-            stage: round(sum(p["stages"][stage] for p in partials), 3) for stage in STAGES
+            stage: round(sum(p["stages"][stage] for p in partials), 6) for stage in STAGES
         },
     }
 

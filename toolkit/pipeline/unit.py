@@ -189,11 +189,12 @@ def _convert_chunk(
     started = time.perf_counter()
     items = [_parse_document(raw, unit, sha, options) for raw in raws]
     parsed = time.perf_counter()
+    quoted = parsed
     if options.quotes:
         for item in items:
             if isinstance(item, _Parsed):
                 item.quotes = quotes_of(item.ext)
-    quoted = time.perf_counter()
+        quoted = time.perf_counter()
     outcomes = [
         _record_of(item, options) if isinstance(item, _Parsed) else (False, item) for item in items
     ]

@@ -14,8 +14,7 @@ from toolkit.annotate.merge import MergeReport, merge
 from toolkit.annotate.pull import ANNOTATIONS, PREDICTIONS, PullReport, pull
 from toolkit.annotate.push import Progress, PushReport, push
 from toolkit.errors import InputError, OutputError
-from toolkit.evaluate.loading import read_records
-from toolkit.pipeline.merge import RECORDS_JSONL, RECORDS_PARQUET
+from toolkit.records.files import RECORDS_JSONL, RECORDS_PARQUET, read_records
 from toolkit.sinks.jsonl import write_atomic, write_jsonl
 from toolkit.sinks.parquet import ParquetSink
 

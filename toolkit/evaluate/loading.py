@@ -7,7 +7,6 @@ and their order in that file.
 
 from __future__ import annotations
 
-import gzip
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,9 +14,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import orjson
-import pyarrow.parquet as pq
 
 from toolkit.errors import InputError
+from toolkit.records.files import read_records
+
+__all__ = ["Pair", "pair_up", "read_gold", "read_records"]
 
 Record = dict[str, Any]
 
@@ -27,30 +28,6 @@ class Pair:
     name: str  # gold file stem, plus `#k` for the k-th article of a multi-article dump
     record: Record | None  # None: the converter produced no record for this gold article
     gold: Record
-
-
-def read_records(path: Path) -> list[Record]:
-    """Records from a `convert` output folder, or its JSONL(.gz) or Parquet file."""
-    if path.is_dir():
-        for name in ("articles.parquet", "articles.jsonl", "articles.jsonl.gz"):
-            if (path / name).is_file():
-                return read_records(path / name)
-        raise InputError(
-            f"{str(path)!r} holds no articles.jsonl or articles.parquet. Pass a "
-            "`newsdump convert` output folder or a records file."
-        )
-    if not path.is_file():
-        raise InputError(f"{str(path)!r} does not exist. Check the path.")
-    if path.name.endswith(".parquet"):
-        return list(pq.read_table(path).to_pylist())
-    opener = gzip.open if path.name.endswith(".gz") else open
-    try:
-        with opener(path, "rb") as fh:
-            return [orjson.loads(line) for line in fh if line.strip()]
-    except orjson.JSONDecodeError as exc:
-        raise InputError(
-            f"{str(path)!r} is not JSON Lines ({exc}). Pass records written by `newsdump convert`."
-        ) from exc
 
 
 def read_gold(path: Path) -> dict[str, list[Record]]:

@@ -12,14 +12,14 @@ from typing import IO, Any
 import pyarrow as pa
 
 from toolkit.pipeline.unit import ShardPaths
+from toolkit.records.files import (
+    RECORDS_JSONL,
+    RECORDS_JSONL_GZ,
+    RECORDS_PARQUET,
+    REJECTS,
+)
 from toolkit.sinks.jsonl import open_jsonl
 from toolkit.sinks.parquet import ParquetSink
-
-RECORDS_JSONL = "articles.jsonl"
-RECORDS_JSONL_GZ = "articles.jsonl.gz"
-RECORDS_PARQUET = "articles.parquet"
-REJECTS = "rejects.jsonl"
-MANIFEST = "manifest.json"
 
 
 @dataclass

@@ -22,17 +22,17 @@ import orjson
 from toolkit._version import __version__
 from toolkit.errors import OutputError
 from toolkit.pipeline.execute import run_units
-from toolkit.pipeline.merge import (
+from toolkit.pipeline.merge import merge_shards
+from toolkit.pipeline.options import ConvertOptions
+from toolkit.pipeline.progress import ProgressLine
+from toolkit.pipeline.unit import STAGES
+from toolkit.records.files import (
     MANIFEST,
     RECORDS_JSONL,
     RECORDS_JSONL_GZ,
     RECORDS_PARQUET,
     REJECTS,
-    merge_shards,
 )
-from toolkit.pipeline.options import ConvertOptions
-from toolkit.pipeline.progress import ProgressLine
-from toolkit.pipeline.unit import STAGES
 from toolkit.schema import schema_version
 from toolkit.sources.inputs import file_sha256, plan
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.pipeline.merge import RECORDS_JSONL
 from toolkit.publish.build import INDEX
 from toolkit.publish.configs import ARTICLES, CONFIGS, QUOTES, quote_rows
 from toolkit.publish.manifest import read_manifest
 from toolkit.publish.source import read_batches, resolve_source
 from toolkit.publish.splits import SPLITS
+from toolkit.records.files import RECORDS_JSONL
 
 _OFFLINE = {"HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
 

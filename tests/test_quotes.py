@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from toolkit.quotes.attribute import CUE, cues
+from toolkit.quotes.cues import CUE, cues
 from toolkit.quotes.extract import extract
 
 # (id, paragraphs, expected [(text, speaker, partial)])
@@ -230,4 +230,4 @@ def test_cues_match_the_ignore_case_scan(text: str) -> None:
     # (a range may cut a word or a two-word cue short).
     for begin, end in itertools.combinations(range(len(text) + 1), 2):
         want = [(m.span(), m.group()) for m in CUE.finditer(text, begin, end)]
-        assert [(m.span(), m.group()) for m in cues(text, begin, end)] == want
+        assert [((c.start, c.end), c.text) for c in cues(text, begin, end)] == want

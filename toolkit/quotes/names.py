@@ -155,8 +155,12 @@ _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 # One pass finds every capitalised run, organisation connectors included (`Federal Bureau of
 # Investigation`, `Jesse and Diana Smith`); people are the connector-free pieces.
 _RUN_WORD = rf"(?:{_INITIAL}|{_WORD})"
+# `\b{_RUN_WORD}…`, with the first capital taken out of the alternation and `\b` checked
+# behind it: a pattern opening with a character set lets a search skip to the capitals
+# instead of trying every offset (twice as fast over a paragraph).
 ORG_RUN = re.compile(
-    rf"\b{_RUN_WORD}(?: (?:(?:{_PARTICLE}|of|for|and|on|the|&) ){{0,2}}{_RUN_WORD})*"
+    rf"[{_UPPER}](?<=\b.)(?:(?:\.[{_UPPER}])*\.|[\w’'\-]*\.?)"
+    rf"(?: (?:(?:{_PARTICLE}|of|for|and|on|the|&) ){{0,2}}{_RUN_WORD})*"
 )
 
 

@@ -25,9 +25,10 @@ from toolkit.quotes.speech import is_partial, not_speech, sounds_spoken
 
 _SENTENCE_START = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 
-_VERDICT_OF = re.compile(
-    r"\b(?:assessment|view|verdict|words|take|conclusion|prediction|warning|advice) of\b"
-)
+_VERDICT_NOUNS = "assessment|view|verdict|words|take|conclusion|prediction|warning|advice"
+_VERDICT_OF = re.compile(rf"\b(?:{_VERDICT_NOUNS}) of\b")
+# what _VERDICT_OF needs in the text: a few substring tests spare most paragraphs its search
+_VERDICT_NEEDS = tuple(f"{noun} of" for noun in _VERDICT_NOUNS.split("|"))
 
 _BY = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecasters`
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
@@ -224,7 +225,11 @@ def _established(
     paragraph: str, masked: str, pi: int, cast: Cast, last: Speaker | None
 ) -> Speaker | None:
     """A speaker set up by a reporting verb outside quotations (`Steve Wills … said he`)."""
-    verdict = _VERDICT_OF.search(masked)
+    verdict = None
+    for needed in _VERDICT_NEEDS:
+        if needed in masked:
+            verdict = _VERDICT_OF.search(masked)
+            break
     if verdict is not None:
         # `That was the assessment of Miriam Osterhout, a political scientist`
         found = mention_after(masked, verdict.end(), len(masked))

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from toolkit.quotes import names
+from toolkit.quotes import names, spans
 from toolkit.quotes.cues import CUE, cues
 from toolkit.quotes.extract import extract
 
@@ -256,3 +256,18 @@ def test_org_run_matches_its_plain_form(text: str) -> None:
     assert [m.span() for m in names.ORG_RUN.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He left. She came! Why? "No." Then (yes.) Ok.) Fine.’ Next.\' 9 a.m. \x00\x00 x.\x00',
+        "End.  \t Two.\u00a0Three.\u2003“Four.” [Five.] ‘Six. Seven.\nEight.. ...Nine!? Ten",
+        "No stop here",
+        ".",
+        "",
+    ],
+)
+def test_sentence_stops_are_the_boundary_matches(text: str) -> None:
+    want = [m.span() for m in spans.BOUNDARY.finditer(text)]
+    assert spans.sentence_stops(text) == want

@@ -100,8 +100,13 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
     return tokens, titled, gender
 
 
+# `Co` for `Co.`: the words of ORG_WORDS that end in a full stop, without it
+_ORG_STEMS = frozenset(word[:-1] for word in ORG_WORDS if word.endswith("."))
+
+
 def _org_word(token: str) -> bool:
-    return token in ORG_WORDS or token.rstrip(".") + "." in ORG_WORDS
+    # token.rstrip(".") + "." in ORG_WORDS, without building that string for every token
+    return token in ORG_WORDS or token.rstrip(".") in _ORG_STEMS
 
 
 def is_org_name(tokens: list[str]) -> bool:
@@ -120,28 +125,6 @@ def is_org_name(tokens: list[str]) -> bool:
 def contains(full: list[str], part: list[str]) -> bool:
     n = len(part)
     return any(full[i : i + n] == part for i in range(len(full) - n + 1))
-
-
-def close_spelling(a: str, b: str) -> bool:
-    """Edit distance of at most 2 (transpositions count once)."""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            # comparisons, not min(): the compiled build calls a generic builtin for min()
-            cost = prev[j - 1] if ca == cb else prev[j - 1] + 1
-            if prev[j] + 1 < cost:
-                cost = prev[j] + 1
-            if cur[j - 1] + 1 < cost:
-                cost = cur[j - 1] + 1
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and prev2[j - 2] + 1 < cost:
-                cost = prev2[j - 2] + 1
-            cur[j] = cost
-        prev2, prev = prev, cur
-    return prev[-1] <= 2
 
 
 WHO = re.compile(r"\s+who\s+")  # splits a description from its relative clause

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 import pytest
 
-from toolkit.quotes.attribute import CUE, cues
+from toolkit.quotes import names, spans
+from toolkit.quotes.cues import CUE, cues
 from toolkit.quotes.extract import extract
 
 # (id, paragraphs, expected [(text, speaker, partial)])
@@ -230,4 +232,42 @@ def test_cues_match_the_ignore_case_scan(text: str) -> None:
     # (a range may cut a word or a two-word cue short).
     for begin, end in itertools.combinations(range(len(text) + 1), 2):
         want = [(m.span(), m.group()) for m in CUE.finditer(text, begin, end)]
-        assert [(m.span(), m.group()) for m in cues(text, begin, end)] == want
+        assert [((c.start, c.end), c.text) for c in cues(text, begin, end)] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gov. Rick Scott of Florida and the U.S. Department of State said, per NATO. He left.",
+        "McDonald’s CEO Ann-Marie O'Neil, Élodie du Pont and D.C. Mayor A.B. Smith Jr. said",
+        "xAbc _Def 9Ghi -Jkl ’Mno 'Pqr Stu.Vwx ÀÉÎ ŒUVRE on the Board of the Bank & Trust",
+        "",
+    ],
+)
+def test_org_run_matches_its_plain_form(text: str) -> None:
+    # ORG_RUN is written for a fast search; it must match what `\b` + run words match.
+    plain = re.compile(
+        rf"\b{names._RUN_WORD}(?: (?:(?:{names._PARTICLE}|of|for|and|on|the|&) ){{0,2}}"
+        rf"{names._RUN_WORD})*"
+    )
+    for at in range(len(text) + 1):
+        want, got = plain.match(text, at), names.ORG_RUN.match(text, at)
+        assert (got and got.span()) == (want and want.span())
+    assert [m.span() for m in names.ORG_RUN.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He left. She came! Why? "No." Then (yes.) Ok.) Fine.’ Next.\' 9 a.m. \x00\x00 x.\x00',
+        "End.  \t Two.\u00a0Three.\u2003“Four.” [Five.] ‘Six. Seven.\nEight.. ...Nine!? Ten",
+        "No stop here",
+        ".",
+        "",
+    ],
+)
+def test_sentence_stops_are_the_boundary_matches(text: str) -> None:
+    want = [m.span() for m in spans.BOUNDARY.finditer(text)]
+    assert spans.sentence_stops(text) == want

@@ -4,7 +4,6 @@ resolved to a canonical speaker with the article's cast."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from toolkit.quotes.cast import Cast
 from toolkit.quotes.lexicon import words
@@ -21,32 +20,10 @@ from toolkit.quotes.names import (
     is_org_name,
     run_start,
     strip_titles,
-    trie_pattern,
     without_owner,
 )
 from toolkit.quotes.spans import MASK
 
-_VERBS = (
-    "said|says|say|saying|told|tells|tell|added|adds|warned|warns|wrote|writes|tweeted|tweets|"
-    "posted|asked|asks|explained|explains|noted|notes|continued|continues|recalled|recalls|"
-    "yelled|shouted|screamed|insisted|insists|claimed|claims|stated|states|announced|"
-    "announces|argued|argues|acknowledged|acknowledges|admitted|admits|cautioned|cautions|"
-    "urged|urges|declared|declares|replied|replies|responded|responds|remarked|observed|"
-    "predicted|predicts|promised|promises|vowed|vows|conceded|concedes|countered|concluded|"
-    "emphasized|emphasizes|stressed|stresses|joked|jokes|laughed|sighed|whispered|testified|"
-    "testifies|described|describes|called|calls|deemed|dubbed|labeled|labelled|"
-    "shot back|pointed out|points out|put it|puts it|according to|told reporters|"
-    "wrote in|said in|texted|emailed|messaged|boasted|complained|complains|lamented|"
-    "laments|mused|quipped|pleaded|begged|demanded|demands|suggested|suggests|believes|"
-    "cheered|exclaimed|repeated|reiterated|confirmed|confirms|agreed|agrees|added that|"
-    "accused|accuses|telling|adding|noting|calling|describing|warning|arguing|insisting|"
-    "explaining|writing|accusing|insisted|answered|answers"
-)
-# Case-insensitive: `Says a longtime resident: "…"` opens a sentence with its cue.
-CUE = re.compile(rf"(?i)\b(?:{trie_pattern(_VERBS.split('|'))})\b")
-# The same verbs matched case-sensitively in lower-cased text: several times faster than an
-# ignore-case scan, which folds every character it tries.
-_CUE_LOWER = re.compile(rf"\b(?:{trie_pattern(_VERBS.split('|'))})\b")
 _PASSIVE_CUES = frozenset({"deemed", "dubbed", "labeled", "labelled"})
 _PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "it": None}
 _SKIP_BEFORE = words("skip_before_cue")
@@ -114,26 +91,6 @@ class Speaker:
 
     def __repr__(self) -> str:
         return f"Speaker({self.name!r}, {self.kind!r})"
-
-
-def cues(text: str, begin: int = 0, end: int = -1) -> Iterator[re.Match[str]]:
-    """The matches of CUE in text[begin:end] (all of it by default), in order.
-
-    They are looked for in `text.lower()` with a case-sensitive pattern, then matched again in
-    `text` so callers see its own letters. That finds the same spans wherever lower-casing
-    keeps every character at its offset and does what the ignore-case match does: everywhere
-    but with `ı` and `ſ` (which an ignore-case `i` and `s` match and lower() keeps) or a
-    character that lower-cases to two (`İ`). Such text gets the ignore-case scan itself.
-    """
-    stop = len(text) if end < 0 else end
-    low = text.lower()
-    if len(low) != len(text) or "ı" in text or "ſ" in text:
-        yield from CUE.finditer(text, begin, stop)
-        return
-    for m in _CUE_LOWER.finditer(low, begin, stop):
-        found = CUE.match(text, m.start(), stop)
-        assert found is not None and found.end() == m.end()
-        yield found
 
 
 def _last_word(text: str) -> tuple[int, str] | None:

@@ -12,22 +12,23 @@ from toolkit.quotes.attribute import (
     PARTICIPLES,
     Mention,
     Speaker,
-    cues,
     mention_after,
     mention_before,
     resolve,
     sentence_subject,
 )
 from toolkit.quotes.cast import Cast, build_cast
+from toolkit.quotes.cues import Cue, cues
 from toolkit.quotes.names import CAP_RUN, WHO
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 from toolkit.quotes.speech import is_partial, not_speech, sounds_spoken
 
 _SENTENCE_START = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 
-_VERDICT_OF = re.compile(
-    r"\b(?:assessment|view|verdict|words|take|conclusion|prediction|warning|advice) of\b"
-)
+_VERDICT_NOUNS = "assessment|view|verdict|words|take|conclusion|prediction|warning|advice"
+_VERDICT_OF = re.compile(rf"\b(?:{_VERDICT_NOUNS}) of\b")
+# what _VERDICT_OF needs in the text: a few substring tests spare most paragraphs its search
+_VERDICT_NEEDS = tuple(f"{noun} of" for noun in _VERDICT_NOUNS.split("|"))
 
 _BY = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecasters`
 _NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
@@ -106,26 +107,24 @@ def _attribute(
     choices = []
     for c in cues(masked, span.outer_end, after_end):
         if _verbal(c, masked):
-            choices.append((c.start() - span.outer_end, c, "after"))
+            choices.append((c.start - span.outer_end, c, "after"))
             break
     before = [c for c in cues(masked, begin, span.open) if _verbal(c, masked)]
     # the nearest cue first; `said … but warned that "…"` falls back to the one before
     for rank, c in enumerate(reversed(before[-2:])):
-        choices.append((span.open - c.end() + rank * 1000, c, "before"))
+        choices.append((span.open - c.end + rank * 1000, c, "before"))
     for _, cue, side in sorted(choices, key=lambda x: x[0]):
         mention = _mention_for(cue, side, masked, begin, end, span)
         if mention is not None and _accept(
-            found, mention, cue.group(), paragraph, masked, begin, cast, last
+            found, mention, cue.text, paragraph, masked, begin, cast, last
         ):
             return
 
 
-def _verbal(cue: re.Match[str], masked: str) -> bool:
+def _verbal(cue: Cue, masked: str) -> bool:
     """An -ing cue is a verb only after a comma: `…, warning that` but not `a flash flood
     warning` or `in writing`."""
-    return (
-        cue.group().casefold() not in PARTICIPLES or masked[cue.start() - 2 : cue.start()] == ", "
-    )
+    return cue.text.casefold() not in PARTICIPLES or masked[cue.start - 2 : cue.start] == ", "
 
 
 def _accept(
@@ -198,27 +197,27 @@ def _described_here(text: str, cast: Cast) -> Speaker | None:
 
 
 def _mention_for(
-    cue: re.Match[str], side: str, masked: str, begin: int, end: int, span: Span
+    cue: Cue, side: str, masked: str, begin: int, end: int, span: Span
 ) -> Mention | None:
-    word = cue.group()
+    word = cue.text
     if word == "according to":
-        return mention_after(masked, cue.end(), end)
+        return mention_after(masked, cue.end, end)
     if word in ("put it", "puts it"):
-        return mention_before(masked, begin, cue.start())
+        return mention_before(masked, begin, cue.start)
     if word in _PASSIVE_CUES:
         by = _BY.search(masked[span.outer_end : end])
         if by:
             return mention_after(masked, span.outer_end + by.end(), end)
     if side == "after":
-        lead = masked[span.outer_end : cue.start()]
+        lead = masked[span.outer_end : cue.start]
         if not lead.strip(" ,\x00—–-"):
-            return mention_after(masked, cue.end(), end)  # `," said Charap`
-        return mention_before(masked, span.outer_end, cue.start())  # `," he said`
+            return mention_after(masked, cue.end, end)  # `," said Charap`
+        return mention_before(masked, span.outer_end, cue.start)  # `," he said`
     if word in PARTICIPLES:
-        return sentence_subject(masked, begin, cue.start())
-    before = mention_before(masked, begin, cue.start())
-    if before is None and not masked[begin : cue.start()].strip():
-        return mention_after(masked, cue.end(), span.open)  # `Says a resident: "…"`
+        return sentence_subject(masked, begin, cue.start)
+    before = mention_before(masked, begin, cue.start)
+    if before is None and not masked[begin : cue.start].strip():
+        return mention_after(masked, cue.end, span.open)  # `Says a resident: "…"`
     return before
 
 
@@ -226,7 +225,11 @@ def _established(
     paragraph: str, masked: str, pi: int, cast: Cast, last: Speaker | None
 ) -> Speaker | None:
     """A speaker set up by a reporting verb outside quotations (`Steve Wills … said he`)."""
-    verdict = _VERDICT_OF.search(masked)
+    verdict = None
+    for needed in _VERDICT_NEEDS:
+        if needed in masked:
+            verdict = _VERDICT_OF.search(masked)
+            break
     if verdict is not None:
         # `That was the assessment of Miriam Osterhout, a political scientist`
         found = mention_after(masked, verdict.end(), len(masked))
@@ -234,16 +237,16 @@ def _established(
         if speaker is not None:
             return speaker
     for cue in cues(masked):
-        mention = mention_before(masked, 0, cue.start())
+        mention = mention_before(masked, 0, cue.start)
         if mention is None:
             # `So said Tomasz Wróbel.` names the speaker after the verb
-            mention = mention_after(masked, cue.end(), len(masked))
+            mention = mention_after(masked, cue.end, len(masked))
         if mention is None:
             continue
-        if mention.start > cue.start():
-            mention_region = masked[cue.end() : mention.start]
+        if mention.start > cue.start:
+            mention_region = masked[cue.end : mention.start]
         else:
-            mention_region = masked[masked.rfind(". ", 0, mention.start) + 1 : cue.start()]
+            mention_region = masked[masked.rfind(". ", 0, mention.start) + 1 : cue.start]
         if "\x00" in mention_region:
             continue
         speaker = resolve(mention, cast, pi, mention.start, last)

@@ -15,7 +15,10 @@ from toolkit.quotes.lexicon import words
 MASK = "\x00"
 _ABBREVIATIONS = words("abbreviations")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
-_BOUNDARY = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
+# A sentence stop (what `sentence_stops` finds without it), and the characters it is made of.
+BOUNDARY = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
+_CLOSERS = frozenset(")]’'")
+_STARTERS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789“"‘([\x00')
 
 
 class Span:
@@ -101,20 +104,52 @@ def mask(paragraph: str, spans: list[Span]) -> str:
 def sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]:
     """Offsets where a sentence starts (0 included), found outside quotations only."""
     bounds = [0]
-    for m in _BOUNDARY.finditer(masked):
-        word = _word_before(masked, m.start())
+    for stop, end in sentence_stops(masked):
+        word = _word_before(masked, stop)
         if word and _is_abbreviation(word):
             continue
-        bounds.append(m.end())
+        bounds.append(end)
     for span in spans:
         # A quotation that ends a sentence: `… crisis." U.S. officials say`.
         if span.close is None or paragraph[span.end - 1] not in ".!?":
             continue
-        rest = paragraph[span.close + 1 :]
-        stripped = rest.lstrip()
-        if stripped and (stripped[0].isupper() or stripped[0] in '“"‘') and rest[:1].isspace():
-            bounds.append(span.close + 1 + (len(rest) - len(stripped)))
+        at = span.close + 1
+        if at < len(paragraph) and paragraph[at].isspace():
+            while at < len(paragraph) and paragraph[at].isspace():
+                at += 1
+            if at < len(paragraph) and (paragraph[at].isupper() or paragraph[at] in '“"‘'):
+                bounds.append(at)
     return sorted(set(bounds))
+
+
+def sentence_stops(masked: str) -> list[tuple[int, int]]:
+    """The spans of BOUNDARY's matches in `masked`, in order: their first characters found
+    with str.find, several times faster than the regex scan, the rest checked by hand."""
+    stops = []
+    for char in ".!?":
+        at = masked.find(char)
+        while at >= 0:
+            end = _boundary_end(masked, at)
+            if end > 0:
+                stops.append((at, end))
+            at = masked.find(char, at + 1)
+    stops.sort()
+    return stops
+
+
+def _boundary_end(masked: str, stop: int) -> int:
+    """Where a BOUNDARY match opening at `stop` ends; 0 when there is none. (The pattern
+    never backtracks into a match: closers and spaces are taken greedily, and neither is a
+    character its lookahead allows.)"""
+    at = stop + 1
+    while at < len(masked) and masked[at] in _CLOSERS:
+        at += 1
+    spaces = at
+    while at < len(masked) and masked[at].isspace():
+        at += 1
+    if at == spaces or at == len(masked) or masked[at] not in _STARTERS:
+        return 0
+    return at
 
 
 def _word_before(masked: str, stop: int) -> str:

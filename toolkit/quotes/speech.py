@@ -29,7 +29,8 @@ _SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from".s
 
 
 def _title_case(text: str) -> bool:
-    words = text.strip(" ,.;:!?").split()
+    # at most nine words split off: a ninth means too many, and quotations can be long
+    words = text.strip(" ,.;:!?").split(None, 8)
     return (
         0 < len(words) <= 8
         and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
@@ -80,7 +81,7 @@ def not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
     # `called` alone is a cue (`called the damage "devastating"`); after `what's`, a term
     if (last in _WORK_WORDS and last != "called") or pair in _WORK_PAIRS:
         return True
-    words = text.split()
+    words = text.split(None, 4)  # a fifth piece means more than four words
     # A name or title in quotation marks: `Walter "Walt" Pruitt`, `"Pruitt Diamond"`.
     return (
         len(words) <= 4 and all(w[:1].isupper() for w in words) and not (text.endswith(("!", "?")))

@@ -224,6 +224,8 @@ def test_cue_and_mention_are_recorded() -> None:
         "The KELVIN sign: \u212aelvin said nothing; \u00c9mile wrote, Σ said.",
         "She told reporters, saying it was said in a letter; he pointed out, adding that",
         "Resaid, unsaid_told, untold reporters, disappointed out; 2said x_noted Ωsays",
+        "said  in, told\treporters, according to_x, put it2, puts it. Added That shot backs",
+        "wrote in-house; said in’ and ‘said’ in, points out-of-date; according, to",
         "",
     ],
 )

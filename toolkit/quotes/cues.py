@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from toolkit.quotes.names import trie_pattern
 
@@ -39,18 +40,37 @@ class Cue:
         self.end = end
 
 
-_SHORTEST = min(len(verb) for verb in _VERBS.split("|"))
+_SHORTEST: Final = min(len(verb) for verb in _VERBS.split("|"))
+_NO_SECOND: frozenset[str] = frozenset()
+
+
+class _Word:
+    """What a word can start: a cue on its own, and the words that make a two-word cue
+    with it (`told` → `reporters`, `according` → `to`), which win over the one word."""
+
+    def __init__(self, alone: bool, seconds: frozenset[str]) -> None:
+        self.alone = alone
+        self.seconds = seconds
+
+
+_WORDS: Final[dict[str, _Word]] = {}
+for _verb in _VERBS.split("|"):
+    _first, _, _second = _verb.partition(" ")
+    _known = _WORDS.get(_first, _Word(False, _NO_SECOND))
+    _WORDS[_first] = _Word(
+        _known.alone or not _second, _known.seconds | ({_second} if _second else set())
+    )
 
 
 def cues(text: str, begin: int = 0, end: int = -1) -> list[Cue]:
     """The matches of CUE in text[begin:end] (all of it by default), in order.
 
-    They are looked for in the lower-cased range with a case-sensitive pattern: that finds
-    the same spans wherever lower-casing keeps every character at its offset and does what
-    the ignore-case match does: everywhere but with `ı` and `ſ` (which an ignore-case `i` and
-    `s` match and lower() keeps) or a character that lower-cases to two (`İ`). Such text gets
-    the ignore-case scan itself. Only the range is lower-cased (callers ask for a few words
-    of a paragraph, many times over), with the character before it, which `\\b` looks at.
+    They are looked for in the lower-cased range: that finds the same spans wherever
+    lower-casing keeps every character at its offset and does what the ignore-case match
+    does: everywhere but with `ı` and `ſ` (which an ignore-case `i` and `s` match and lower()
+    keeps) or a character that lower-cases to two (`İ`). Such text gets the ignore-case scan
+    itself. Only the range is lower-cased (callers ask for a few words of a paragraph, many
+    times over), with the character before it, which `\\b` looks at.
     """
     stop = len(text) if end < 0 else end
     if stop - begin < _SHORTEST:
@@ -58,12 +78,86 @@ def cues(text: str, begin: int = 0, end: int = -1) -> list[Cue]:
     lead = begin - 1 if begin > 0 else 0
     piece = text[lead:stop]
     low = piece.lower()
-    found = []
+    found: list[Cue] = []
     if len(low) != len(piece) or "ı" in piece or "ſ" in piece:
         for m in CUE.finditer(text, begin, stop):
             found.append(Cue(m.group(), m.start(), m.end()))
         return found
-    for m in _CUE_LOWER.finditer(low, begin - lead):
-        at = lead + m.start()
-        found.append(Cue(piece[m.start() : m.end()], at, lead + m.end()))
+    _scan(low, begin - lead, piece, lead, found)
     return found
+
+
+def _scan(low: str, pos: int, piece: str, lead: int, found: list[Cue]) -> None:
+    """The lower-case verbs in `low` from `pos`. Every verb is lower-case letters, so a
+    match of CUE is a whole word (`\\w` characters between `\\b`s), or two words one space
+    apart: words looked up in a table find the same matches as the pattern, which costs a
+    regex step per character. The words come from splitting at spaces (offsets follow from
+    the lengths); a piece with other characters in it is cut into words by hand."""
+    scan = _Scanner(low, pos, piece, lead, found)
+    at = 0
+    for token in low.split(" "):
+        token_start = at
+        at += len(token) + 1
+        if token.isalnum():
+            scan.word(token_start, token)
+        elif token:
+            _words_in(token, token_start, scan)
+    scan.flush()
+
+
+class _Scanner:
+    """The words of a text in order, turned into cues (a class: the compiled build calls
+    its methods directly, with no closure or lists built per word)."""
+
+    def __init__(self, low: str, pos: int, piece: str, lead: int, found: list[Cue]) -> None:
+        self.low = low
+        self.pos = pos
+        self.piece = piece
+        self.lead = lead
+        self.found = found
+        self.pending: _Word | None = None  # a word that may start a two-word cue
+        self.pending_start = 0
+        self.pending_end = 0
+
+    def word(self, start: int, word: str) -> None:
+        pending = self.pending
+        if pending is not None:
+            self.pending = None
+            end = self.pending_end
+            if start == end + 1 and self.low[end] == " " and word in pending.seconds:
+                self.cue(self.pending_start, start + len(word))
+                return
+            if pending.alone:
+                self.cue(self.pending_start, end)
+        if start < self.pos or len(word) < _SHORTEST:
+            return  # a word running into the range from before it is no match
+        known = _WORDS.get(word)
+        if known is None:
+            return
+        if known.seconds:
+            self.pending, self.pending_start, self.pending_end = known, start, start + len(word)
+        elif known.alone:
+            self.cue(start, start + len(word))
+
+    def flush(self) -> None:
+        if self.pending is not None and self.pending.alone:
+            self.cue(self.pending_start, self.pending_end)
+        self.pending = None
+
+    def cue(self, start: int, end: int) -> None:
+        self.found.append(Cue(self.piece[start:end], self.lead + start, self.lead + end))
+
+
+def _words_in(token: str, offset: int, scan: _Scanner) -> None:
+    """The runs of `\\w` characters (what `\\b` bounds) in a piece of text, with offsets."""
+    start = -1
+    for i in range(len(token)):
+        char = token[i]
+        if char.isalnum() or char == "_":
+            if start < 0:
+                start = i
+        elif start >= 0:
+            scan.word(offset + start, token[start:i])
+            start = -1
+    if start >= 0:
+        scan.word(offset + start, token[start:])

@@ -4,6 +4,7 @@ resolved to a canonical speaker with the article's cast."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from toolkit.quotes.cast import Cast
 from toolkit.quotes.lexicon import words
@@ -24,35 +25,35 @@ from toolkit.quotes.names import (
 )
 from toolkit.quotes.spans import MASK
 
-_PASSIVE_CUES = frozenset({"deemed", "dubbed", "labeled", "labelled"})
-_PRONOUNS = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "it": None}
-_SKIP_BEFORE = words("skip_before_cue")
-_DETERMINERS = words("determiners")
-ORG_HEADS = words("org_heads")
-_NAME_HEADS = frozenset(["county", "city", "district", "state"])
-_RUN_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
-_TOKEN = re.compile(r"[\w’'\-]+")
-_TOKEN_DOT = re.compile(r"[\w’'\-\.]+")
-_OPENING_PHRASE = re.compile(
+_PASSIVE_CUES: Final = frozenset({"deemed", "dubbed", "labeled", "labelled"})
+_PRONOUNS: Final = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "it": None}
+_SKIP_BEFORE: Final = words("skip_before_cue")
+_DETERMINERS: Final = words("determiners")
+ORG_HEADS: Final = words("org_heads")
+_NAME_HEADS: Final = frozenset(["county", "city", "district", "state"])
+_RUN_CONNECTORS: Final = frozenset({"of", "for", "and", "on", "the", "&"})
+_TOKEN: Final = re.compile(r"[\w’'\-]+")
+_TOKEN_DOT: Final = re.compile(r"[\w’'\-\.]+")
+_OPENING_PHRASE: Final = re.compile(
     r"(?:(?:On|In|At|After|For|With|But|And|Still|Later|Earlier) [^,]*,\s*)"
 )
-_RELATIVE_END = re.compile(r",?\s*\b(?:who|which)$")
-_RELATIVE_ENDINGS = ("who", "which", "who\n", "which\n")
-_COMMA = re.compile(r",\s*")
-_MODIFIERS = re.compile(r"(?:[a-z][\w’'\-]*\s+){0,4}")
-_ROLE_THEN_NAME = re.compile(r"\s+((?:[a-z][\w’'\-]*\s+){1,3})")
-_PREPOSITION_END = re.compile(r"\s(?:in|of|at)\s+$")
-_PLACE_TAIL = re.compile(r"\s+(?:in|of|at)\s+(?=[A-Z])")
-TITLE_WORDS = frozenset(TITLE_FORMS)
-_CLAUSE_WORDS = frozenset(
+_RELATIVE_END: Final = re.compile(r",?\s*\b(?:who|which)$")
+_RELATIVE_ENDINGS: Final = ("who", "which", "who\n", "which\n")
+_COMMA: Final = re.compile(r",\s*")
+_MODIFIERS: Final = re.compile(r"(?:[a-z][\w’'\-]*\s+){0,4}")
+_ROLE_THEN_NAME: Final = re.compile(r"\s+((?:[a-z][\w’'\-]*\s+){1,3})")
+_PREPOSITION_END: Final = re.compile(r"\s(?:in|of|at)\s+$")
+_PLACE_TAIL: Final = re.compile(r"\s+(?:in|of|at)\s+(?=[A-Z])")
+TITLE_WORDS: Final = frozenset(TITLE_FORMS)
+_CLAUSE_WORDS: Final = frozenset(
     "though although but and or while as because since when after before that which who "
     "if unless until whereas so yet".split()
 )
-_DESCRIBED_WHO = re.compile(
+_DESCRIBED_WHO: Final = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+\s+who\s+[^,.;:\x00]+$"
 )
-_CLAUSE_END = re.compile(r"[,.;:!?()\x00]|\s(?=(?:said|says|told|tells|added|adds|wrote)\b)")
-_STOP_AT = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
+_CLAUSE_END: Final = re.compile(r"[,.;:!?()\x00]|\s(?=(?:said|says|told|tells|added|adds|wrote)\b)")
+_STOP_AT: Final = re.compile(r"[,.;:!?()\x00]|\bwho\b|\bwhich\b|\bthat\b")
 
 
 # A plain class, not a dataclass: the compiled build would run a dataclass's generated
@@ -107,7 +108,7 @@ def _words_back(region: str, offset: int) -> list[tuple[str, int]]:
     return [(m.group(), offset + m.start()) for m in _TOKEN_DOT.finditer(region)]
 
 
-PARTICIPLES = words("participle_cues")
+PARTICIPLES: Final = words("participle_cues")
 
 
 def sentence_subject(masked: str, begin: int, end: int) -> Mention | None:
@@ -387,11 +388,11 @@ def _resolve_name(mention: Mention, cast: Cast, para: int, at: int) -> Speaker |
     return Speaker(person.name if person else " ".join(tokens), "person")
 
 
-_DOCUMENTS = frozenset(
+_DOCUMENTS: Final = frozenset(
     "filing statement report release letter memo post complaint lawsuit order ruling document "
     "email tweet notice announcement".split()
 )
-_OWNER_IN = re.compile(
+_OWNER_IN: Final = re.compile(
     r"\b(?:by|from)\s+(.+)$|\b((?:the|its)\s+\w+|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-.]*)*)\s+"
     r"(?:made|filed|issued|released|sent|posted|published|submitted)\b"
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any
+from typing import Any, Final
 
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.names import (
@@ -36,7 +36,7 @@ from toolkit.quotes.names import (
 from toolkit.quotes.people import Person, Run
 
 # Patterns used per lookup are compiled once here, not looked up in re's cache per call.
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_THE: Final = re.compile(r"^(?:the|The)\s+")
 
 
 class Cast:
@@ -381,10 +381,10 @@ class Cast:
         return [name for _, _, name in sorted(hits)]
 
 
-_WORD_AT = re.compile(r"[\w’'\-]+")
+_WORD_AT: Final = re.compile(r"[\w’'\-]+")
 
 # `the company`, `the utility`: the kind of organisation such a description points back to
-_FAMILIES = {
+_FAMILIES: Final = {
     "company": words("commercial_words"),
     "firm": words("commercial_words"),
     "automaker": words("commercial_words"),

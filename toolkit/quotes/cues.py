@@ -8,7 +8,7 @@ from typing import Final
 
 from toolkit.quotes.names import trie_pattern
 
-_VERBS = (
+_VERBS: Final = (
     "said|says|say|saying|told|tells|tell|added|adds|warned|warns|wrote|writes|tweeted|tweets|"
     "posted|asked|asks|explained|explains|noted|notes|continued|continues|recalled|recalls|"
     "yelled|shouted|screamed|insisted|insists|claimed|claims|stated|states|announced|"
@@ -25,10 +25,10 @@ _VERBS = (
     "explaining|writing|accusing|insisted|answered|answers"
 )
 # Case-insensitive: `Says a longtime resident: "…"` opens a sentence with its cue.
-CUE = re.compile(rf"(?i)\b(?:{trie_pattern(_VERBS.split('|'))})\b")
+CUE: Final = re.compile(rf"(?i)\b(?:{trie_pattern(_VERBS.split('|'))})\b")
 # The same verbs matched case-sensitively in lower-cased text: several times faster than an
 # ignore-case scan, which folds every character it tries.
-_CUE_LOWER = re.compile(rf"\b(?:{trie_pattern(_VERBS.split('|'))})\b")
+_CUE_LOWER: Final = re.compile(rf"\b(?:{trie_pattern(_VERBS.split('|'))})\b")
 
 
 class Cue:
@@ -41,7 +41,7 @@ class Cue:
 
 
 _SHORTEST: Final = min(len(verb) for verb in _VERBS.split("|"))
-_NO_SECOND: frozenset[str] = frozenset()
+_NO_SECOND: Final[frozenset[str]] = frozenset()
 
 
 class _Word:

@@ -5,7 +5,7 @@ drop quoted spans nobody says (titles, names, labels, scare quotes)."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from toolkit.quotes.attribute import (
     _PASSIVE_CUES,
@@ -23,15 +23,15 @@ from toolkit.quotes.names import CAP_RUN, WHO
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 from toolkit.quotes.speech import is_partial, not_speech, sounds_spoken
 
-_SENTENCE_START = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
+_SENTENCE_START: Final = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 
-_VERDICT_NOUNS = "assessment|view|verdict|words|take|conclusion|prediction|warning|advice"
-_VERDICT_OF = re.compile(rf"\b(?:{_VERDICT_NOUNS}) of\b")
+_VERDICT_NOUNS: Final = "assessment|view|verdict|words|take|conclusion|prediction|warning|advice"
+_VERDICT_OF: Final = re.compile(rf"\b(?:{_VERDICT_NOUNS}) of\b")
 # what _VERDICT_OF needs in the text: a few substring tests spare most paragraphs its search
-_VERDICT_NEEDS = tuple(f"{noun} of" for noun in _VERDICT_NOUNS.split("|"))
+_VERDICT_NEEDS: Final = tuple(f"{noun} of" for noun in _VERDICT_NOUNS.split("|"))
 
-_BY = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecasters`
-_NEAR = 60  # characters: how far from a quotation its cue may sit in the same sentence
+_BY: Final = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecasters`
+_NEAR: Final = 60  # characters: how far from a quotation its cue may sit in the same sentence
 
 
 # Plain classes, not dataclasses: the compiled build would run a dataclass's generated
@@ -49,19 +49,19 @@ class Found:
         self.extra: dict[str, Any] = {}
 
 
-_FAST_CUES = (
+_FAST_CUES: Final = (
     "said|says|added|adds|told reporters|told|tells|wrote|writes|asked|explained|continued|"
     "recalled|"
     "warned|noted|insisted|replied|yelled|tweeted"
 )
-_FAST_NAME = r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,2}"
+_FAST_NAME: Final = r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,2}"
 # The commonest attributions, matched in one step right after or before the quotation;
 # anything else goes through the general search below.
-_FAST_AFTER = re.compile(
+_FAST_AFTER: Final = re.compile(
     rf"[,!?]?[ ]+(?:(?P<pron>[Hh]e|[Ss]he)|(?P<name>{_FAST_NAME})) (?P<cue>{_FAST_CUES})\b"
     rf"|[,!?]?[ ]+(?P<cue2>{_FAST_CUES}) (?P<name2>{_FAST_NAME})(?=[,.;]|$)"
 )
-_FAST_BEFORE = re.compile(
+_FAST_BEFORE: Final = re.compile(
     rf"(?:^|[.!?] |\x00 )(?:(?P<pron>[Hh]e|[Ss]he)|(?P<name>{_FAST_NAME})) "
     rf"(?P<cue>{_FAST_CUES})[,:] ?$"
 )
@@ -169,7 +169,7 @@ def _accept(
     return True
 
 
-_INDEFINITE_OPENING = re.compile(
+_INDEFINITE_OPENING: Final = re.compile(
     r"(?:^|[.!?]\s+)((?:An?|One|Another)\s+(?:[\w’'\-]+\s+){0,5}?[\w’'\-]+"
     r"(?:\s+who\s+[^,.;:\x00]+?)?)(?=\s+(?:[a-z]+ed|is|was|has|had|left|said|says)\b)"
 )

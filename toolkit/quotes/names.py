@@ -7,28 +7,30 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
+from typing import Final
 
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.people import Run
 
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
-_WORD = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
+_UPPER: Final = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
+_WORD: Final = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
 # `U.S.`, `D.C.` before a single initial: abbreviations hold together inside a run
-_INITIAL = rf"[{_UPPER}](?:\.[{_UPPER}])*\."
-_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)"
-CAP_RUN = re.compile(
+_INITIAL: Final = rf"[{_UPPER}](?:\.[{_UPPER}])*\."
+_PARTICLE: Final = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)"
+CAP_RUN: Final = re.compile(
     rf"(?<![\w’'\-])(?:{_INITIAL}|{_WORD})(?: (?:{_PARTICLE} )?(?:{_INITIAL}|{_WORD}))*"
 )
-LEADING_STOP = _LEADING_STOP = words("leading_stop")
-TITLES = words("titles")
-ORG_WORDS = words("org_words")
-_PLACE_WORDS = words("place_words")
-_MONTHS = words("months")
-ROLE_NOUNS = words("role_nouns")
-SOURCE_NOUNS = words("source_nouns")
-CAPITALISED = re.compile(rf"\b[{_UPPER}][\w’'\-]+")
-PRONOUN_GENDER = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
-_HONORIFIC_GENDER = {
+LEADING_STOP: Final = words("leading_stop")
+_LEADING_STOP: Final = LEADING_STOP
+TITLES: Final = words("titles")
+ORG_WORDS: Final = words("org_words")
+_PLACE_WORDS: Final = words("place_words")
+_MONTHS: Final = words("months")
+ROLE_NOUNS: Final = words("role_nouns")
+SOURCE_NOUNS: Final = words("source_nouns")
+CAPITALISED: Final = re.compile(rf"\b[{_UPPER}][\w’'\-]+")
+PRONOUN_GENDER: Final = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}
+_HONORIFIC_GENDER: Final = {
     "Mr": "M",
     "Mr.": "M",
     "Mrs": "F",
@@ -59,7 +61,7 @@ def first_names() -> dict[str, str]:
     return names
 
 
-_AFFILIATIONS = words("affiliations")
+_AFFILIATIONS: Final = words("affiliations")
 
 
 def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
@@ -101,7 +103,7 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
 
 
 # `Co` for `Co.`: the words of ORG_WORDS that end in a full stop, without it
-_ORG_STEMS = frozenset(word[:-1] for word in ORG_WORDS if word.endswith("."))
+_ORG_STEMS: Final = frozenset(word[:-1] for word in ORG_WORDS if word.endswith("."))
 
 
 def _org_word(token: str) -> bool:
@@ -127,21 +129,21 @@ def contains(full: list[str], part: list[str]) -> bool:
     return any(full[i : i + n] == part for i in range(len(full) - n + 1))
 
 
-WHO = re.compile(r"\s+who\s+")  # splits a description from its relative clause
+WHO: Final = re.compile(r"\s+who\s+")  # splits a description from its relative clause
 # A relative clause that is part of a description: up to punctuation or a reporting verb
 # (`a woman who declined to give her name said …` stops before `said`).
-WHO_CLAUSE = re.compile(
+WHO_CLAUSE: Final = re.compile(
     r"\s+who\s+(?:(?!\b(?:said|says|told|tells|added|adds|wrote)\b)[^,.;:\x00])+(?<!\s)"
 )
-PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
-_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+PRONOUN: Final = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+_CONNECTORS: Final = frozenset({"of", "for", "and", "on", "the", "&"})
 # One pass finds every capitalised run, organisation connectors included (`Federal Bureau of
 # Investigation`, `Jesse and Diana Smith`); people are the connector-free pieces.
-_RUN_WORD = rf"(?:{_INITIAL}|{_WORD})"
+_RUN_WORD: Final = rf"(?:{_INITIAL}|{_WORD})"
 # `\b{_RUN_WORD}…`, with the first capital taken out of the alternation and `\b` checked
 # behind it: a pattern opening with a character set lets a search skip to the capitals
 # instead of trying every offset (twice as fast over a paragraph).
-ORG_RUN = re.compile(
+ORG_RUN: Final = re.compile(
     rf"[{_UPPER}](?<=\b.)(?:(?:\.[{_UPPER}])*\.|[\w’'\-]*\.?)"
     rf"(?: (?:(?:{_PARTICLE}|of|for|and|on|the|&) ){{0,2}}{_RUN_WORD})*"
 )
@@ -165,7 +167,7 @@ def trie_pattern(words: list[str]) -> str:
     return build(root)
 
 
-_SOURCE_NOUN = re.compile(rf"\b(?:{trie_pattern(sorted(SOURCE_NOUNS))})\b")
+_SOURCE_NOUN: Final = re.compile(rf"\b(?:{trie_pattern(sorted(SOURCE_NOUNS))})\b")
 
 
 def unnamed_intros(paragraphs: list[str]) -> list[str]:
@@ -192,10 +194,10 @@ def unnamed_intros(paragraphs: list[str]) -> list[str]:
 
 
 # `a`/`an`/`another`/`one` and up to five words, ending right before a source noun.
-_DETERMINER_BEFORE = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]+\s+){0,5}$")
+_DETERMINER_BEFORE: Final = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]+\s+){0,5}$")
 
 
-_SAYS = (" said", " says", " told", " added", " wrote", " warned", " explained")
+_SAYS: Final = (" said", " says", " told", " added", " wrote", " warned", " explained")
 
 
 def run_start(text: str, at: int) -> int:
@@ -223,7 +225,7 @@ def run_start(text: str, at: int) -> int:
         start = space + 1
 
 
-_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+_PARTICLES: Final = frozenset(_PARTICLE[3:-1].split("|"))
 
 
 def classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
@@ -314,7 +316,7 @@ def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) 
 
 # `the governor` is the person titled `Governor` or `Gov.`: the roles a definite
 # description can point back to, and how the title is printed before a name.
-TITLE_FORMS: dict[str, tuple[str, ...]] = {}
+TITLE_FORMS: Final[dict[str, tuple[str, ...]]] = {}
 for _title in TITLES:
     TITLE_FORMS.setdefault(_title.rstrip(".").casefold(), ())
     TITLE_FORMS[_title.rstrip(".").casefold()] += (_title,)
@@ -427,18 +429,27 @@ def name_at(text: str, at: int) -> list[str]:
     if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
         return []
     if len(names) == 1:
-        nick = _NICKNAMED.search(text, max(0, start - 40), start)
+        # Each search only where a mark sits where its pattern needs one: `" ` right before
+        # the run (`$` may also match before a final newline), ` "` right after it.
+        close = text[max(0, start - 3) : start]
+        nick = (
+            _NICKNAMED.search(text, max(0, start - 40), start)
+            if '"' in close or "”" in close
+            else None
+        )
         if nick is not None:
             return [nick.group(1), names[0]]  # `Jalen "Bones" Whitaker`
-        nick = _NICKNAME_NEXT.match(text, m.end())
+        end = m.end()
+        nick = _NICKNAME_NEXT.match(text, end) if text[end : end + 2] in _OPEN_AFTER else None
         if nick is not None:
             return [names[0], nick.group(1)]
     return names
 
 
 # A nickname in quotation marks between a given name and a surname.
-_NICKNAMED = re.compile(rf"({_WORD}) [\"“][^\"“”]{{1,24}}[\"”] $")
-_NICKNAME_NEXT = re.compile(rf" [\"“][^\"“”]{{1,24}}[\"”] ({_WORD})")
+_NICKNAMED: Final = re.compile(rf"({_WORD}) [\"“][^\"“”]{{1,24}}[\"”] $")
+_NICKNAME_NEXT: Final = re.compile(rf" [\"“][^\"“”]{{1,24}}[\"”] ({_WORD})")
+_OPEN_AFTER: Final = (' "', " “")  # how _NICKNAME_NEXT starts
 
 
 class _Piece:

@@ -9,16 +9,17 @@ verbs are looked for in the writer's words only.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from toolkit.quotes.lexicon import words
 
-MASK = "\x00"
-_ABBREVIATIONS = words("abbreviations")
-_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+MASK: Final = "\x00"
+_ABBREVIATIONS: Final = words("abbreviations")
+_WORD_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 # A sentence stop (what `sentence_stops` finds without it), and the characters it is made of.
-BOUNDARY = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
-_CLOSERS = frozenset(")]’'")
-_STARTERS = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789“"‘([\x00')
+BOUNDARY: Final = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
+_CLOSERS: Final = frozenset(")]’'")
+_STARTERS: Final = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789“"‘([\x00')
 
 
 class Span:

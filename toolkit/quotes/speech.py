@@ -4,28 +4,31 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.spans import Span, sentence_of
 
-RATINGS = words("ratings")
-_LONGEST_RATING = max(map(len, RATINGS))
+RATINGS: Final = words("ratings")
+_LONGEST_RATING: Final = max(map(len, RATINGS))
 # Words right before a quotation that make it a title, a name or a term, not speech.
-_WORK_WORDS = frozenset(
+_WORK_WORDS: Final = frozenset(
     "film movie book song album show series play novel documentary podcast episode poem "
     "titled entitled so-called nicknamed named dubbed slogan motto hashtag term phrase word "
     "label sign signs banner headline called".split()
 )
-_WORK_PAIRS = frozenset(
+_WORK_PAIRS: Final = frozenset(
     {"known as", "referred to as", "what’s called", "what's called", "is called"}
 )
-_TERM_BEFORE = re.compile(r"\bwhat\b[^.\x00]{0,40}\bcall(?:s|ed)?\s+(?:(?:a|an|the|it)\s+)?$")
-_WORK_IN_SENTENCE = re.compile(
+_TERM_BEFORE: Final = re.compile(
+    r"\bwhat\b[^.\x00]{0,40}\bcall(?:s|ed)?\s+(?:(?:a|an|the|it)\s+)?$"
+)
+_WORK_IN_SENTENCE: Final = re.compile(
     r"\b(?:song|songs|film|movie|book|album|single|show|series|play|novel|documentary|podcast|"
     r"episode|poem|painting|track|record|hit)\b[^.!?\x00]*$",
     re.IGNORECASE,
 )
-_SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from".split())
+_SMALL_WORDS: Final = frozenset("a an the of to in on at for and or but by with from".split())
 
 
 def _title_case(text: str) -> bool:
@@ -38,7 +41,7 @@ def _title_case(text: str) -> bool:
     )
 
 
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON: Final = re.compile(
     r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|we've|we’ve|us|"
     r"our)\b",
     re.IGNORECASE,

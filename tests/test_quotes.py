@@ -240,6 +240,22 @@ def test_cues_match_the_ignore_case_scan(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "HE ſhe Hİm hıs SHE_ she2 ’her’ -hers- xhe heR HERS hersx İhe he, Her. sHe",
+        "she said his; him-her, Theresa Hershey hes shed",
+        "",
+    ],
+)
+def test_pronoun_matches_its_ignore_case_form(text: str) -> None:
+    # PRONOUN is written for a fast search; it must find what the ignore-case form finds.
+    plain = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+    for begin, end in itertools.combinations(range(len(text) + 1), 2):
+        want, got = plain.search(text, begin, end), names.PRONOUN.search(text, begin, end)
+        assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Gov. Rick Scott of Florida and the U.S. Department of State said, per NATO. He left.",
         "McDonald’s CEO Ann-Marie O'Neil, Élodie du Pont and D.C. Mayor A.B. Smith Jr. said",
         "xAbc _Def 9Ghi -Jkl ’Mno 'Pqr Stu.Vwx ÀÉÎ ŒUVRE on the Board of the Bank & Trust",

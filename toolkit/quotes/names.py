@@ -135,7 +135,11 @@ WHO: Final = re.compile(r"\s+who\s+")  # splits a description from its relative 
 WHO_CLAUSE: Final = re.compile(
     r"\s+who\s+(?:(?!\b(?:said|says|told|tells|added|adds|wrote)\b)[^,.;:\x00])+(?<!\s)"
 )
-PRONOUN: Final = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+# `\b(he|him|his|she|her|hers)\b` ignoring case, with the first letter taken out as the
+# set of every letter an ignore-case `h` or `s` matches (`ſ` is an `s`) and `\b` checked
+# behind it: a pattern opening with a character set lets a search skip to those letters
+# instead of trying every offset, and a case-sensitive set is cheaper than folding.
+PRONOUN: Final = re.compile(r"([HhSsſ](?<=\b.)(?i:(?<=[Hh])(?:e|im|is|ers|er)|(?<=[Ssſ])he))\b")
 _CONNECTORS: Final = frozenset({"of", "for", "and", "on", "the", "&"})
 # One pass finds every capitalised run, organisation connectors included (`Federal Bureau of
 # Investigation`, `Jesse and Diana Smith`); people are the connector-free pieces.

@@ -58,6 +58,7 @@ class Cast:
         self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
         self._name_at: dict[tuple[int, int], list[str]] = {}
         self._starts: dict[int, list[int]] = {}
+        self._places: dict[str, list[tuple[int, int]]] = {}
         self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
         self._genders: dict[str, str | None] = {}
         self._resolved: dict[tuple[tuple[str, ...], int, bool], Person | None] = {}
@@ -210,14 +211,8 @@ class Cast:
         """Every longest name holding `tokens`, with where it is printed."""
         best: list[tuple[int, int, list[str]]] = []
         word = tokens[-1]
-        # One search of the whole article: most paragraphs do not hold the word at all. A
-        # word has no newline, so its hits are those of the paragraphs, in the same order.
-        joined = self.joined
-        found = joined.find(word)
-        while found >= 0:
-            pi = bisect_right(self._offsets, found) - 1
+        for pi, at in self.places(word):
             text = self.paragraphs[pi]
-            at = found - self._offsets[pi]
             key = (pi, at)
             name = self._name_at.get(key)
             if name is None:
@@ -229,8 +224,32 @@ class Cast:
                     best = [(pi, at, name)]
                 elif len(name) == len(best[0][2]):
                     best.append((pi, at, name))
-            found = joined.find(word, found + len(word))
         return best
+
+    def places(self, word: str) -> list[tuple[int, int]]:
+        """Where `word` is printed, as (paragraph, offset) in reading order, each paragraph
+        searched on from the end of its previous hit; cached, as names and organisation
+        words are looked for again and again."""
+        found = self._places.get(word)
+        if found is not None:
+            return found
+        found = self._places[word] = []
+        if "\n" in word:  # could run across paragraphs in `joined`: each on its own
+            for pi, text in enumerate(self.paragraphs):
+                at = text.find(word)
+                while at >= 0:
+                    found.append((pi, at))
+                    at = text.find(word, at + len(word))
+            return found
+        # One search of the whole article: most paragraphs do not hold the word at all. A
+        # word without a newline has the hits of the paragraphs there, in the same order.
+        joined = self.joined
+        at = joined.find(word)
+        while at >= 0:
+            pi = bisect_right(self._offsets, at) - 1
+            found.append((pi, at - self._offsets[pi]))
+            at = joined.find(word, at + len(word))
+        return found
 
     def _fuzzy_surname(self, word: str) -> Person | None:
         # A misspelt later reference (`Rojanksy` for Rojansky): close in spelling, same start.
@@ -263,15 +282,13 @@ class Cast:
     def _gender_from_text(self, tokens: list[str]) -> str | None:
         """The first he/she after a mention of the name, before another name comes up."""
         word = tokens[-1]
-        for text in self.paragraphs:
-            at = text.find(word)
-            while at >= 0:
-                end = at + len(word)
-                following = ORG_RUN.search(text, end + 1)
-                found = PRONOUN.search(text, end, following.start() if following else len(text))
-                if found:
-                    return PRONOUN_GENDER[found.group(1).casefold()]
-                at = text.find(word, end)
+        for pi, at in self.places(word):
+            text = self.paragraphs[pi]
+            end = at + len(word)
+            following = ORG_RUN.search(text, end + 1)
+            found = PRONOUN.search(text, end, following.start() if following else len(text))
+            if found:
+                return PRONOUN_GENDER[found.group(1).casefold()]
         return None
 
     def recent(self, para: int, offset: int, gender: str | None) -> Person | None:
@@ -358,26 +375,23 @@ class Cast:
     def _orgs_holding(self, clues: frozenset[str] | set[str]) -> list[str]:
         """Organisation names holding any of these words, in reading order."""
         hits: list[tuple[int, int, str]] = []
-        for pi, text in enumerate(self.paragraphs):
-            for clue in clues:
-                at = text.find(clue)
-                while at >= 0:
-                    end = at + len(clue)
-                    if (at and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
-                        at = text.find(clue, end)
-                        continue  # `Co` inside `Commission`
-                    start = run_start(text, at)
-                    m = ORG_RUN.match(text, start)
-                    if m is not None and m.end() > at:
-                        tokens = drop_leading_stop(sentence_part(m.group(), at - m.start()))
-                        for i in range(1, len(tokens)):
-                            if tokens[i - 1] in ("on", "in") and tokens[i] in LEADING_STOP:
-                                tokens = tokens[: i - 1]  # `Crestline Motors Co. on Tuesday`
-                                break
-                        org_at = org_start(tokens)
-                        if org_at is not None:
-                            hits.append((pi, start, " ".join(without_owner(tokens[org_at:]))))
-                    at = text.find(clue, at + len(clue))
+        for clue in clues:
+            for pi, at in self.places(clue):
+                text = self.paragraphs[pi]
+                end = at + len(clue)
+                if (at and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                    continue  # `Co` inside `Commission`
+                start = run_start(text, at)
+                m = ORG_RUN.match(text, start)
+                if m is not None and m.end() > at:
+                    tokens = drop_leading_stop(sentence_part(m.group(), at - m.start()))
+                    for i in range(1, len(tokens)):
+                        if tokens[i - 1] in ("on", "in") and tokens[i] in LEADING_STOP:
+                            tokens = tokens[: i - 1]  # `Crestline Motors Co. on Tuesday`
+                            break
+                    org_at = org_start(tokens)
+                    if org_at is not None:
+                        hits.append((pi, start, " ".join(without_owner(tokens[org_at:]))))
         return [name for _, _, name in sorted(hits)]
 
 

@@ -105,7 +105,17 @@ def _last_word(text: str) -> tuple[int, str] | None:
 
 
 def _words_back(region: str, offset: int) -> list[tuple[str, int]]:
-    return [(m.group(), offset + m.start()) for m in _TOKEN_DOT.finditer(region)]
+    # findall builds no match objects; each word is where the first word character after
+    # the previous word is, and a search for its text from there lands on it (whatever
+    # comes between holds no word character, so no part of the word).
+    words = []
+    at = 0
+    found: list[str] = _TOKEN_DOT.findall(region)
+    for word in found:
+        at = region.find(word, at)
+        words.append((word, offset + at))
+        at += len(word)
+    return words
 
 
 PARTICIPLES: Final = words("participle_cues")
@@ -399,6 +409,16 @@ _OWNER_IN: Final = re.compile(
 
 
 def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
+    # The answer depends on the phrase and the article only: the same description is often
+    # resolved for several quotations. (Speakers are never changed once made.)
+    if phrase in cast.described:
+        found: Speaker | None = cast.described[phrase]
+        return found
+    found = cast.described[phrase] = _describe(phrase, cast)
+    return found
+
+
+def _describe(phrase: str, cast: Cast) -> Speaker | None:
     document = phrase.split()[1:2]
     if document and document[0].casefold() in _DOCUMENTS:
         # `according to a filing the company made Tuesday`: the words are the company's

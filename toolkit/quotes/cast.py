@@ -56,6 +56,7 @@ class Cast:
         self._intros: dict[str, str | None] = {}
         self._roles: dict[str, Person | None] = {}
         self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
+        self.described: dict[str, Any] = {}  # descriptions resolved (attribute.py), by phrase
         self._name_at: dict[tuple[int, int], list[str]] = {}
         self._starts: dict[int, list[int]] = {}
         self._places: dict[str, list[tuple[int, int]]] = {}

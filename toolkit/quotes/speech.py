@@ -32,8 +32,13 @@ _SMALL_WORDS: Final = frozenset("a an the of to in on at for and or but by with 
 
 
 def _title_case(text: str) -> bool:
+    bare = text.strip(" ,.;:!?")
+    # a second word that is neither capitalised nor small settles it (most quotations)
+    head = bare.split(None, 2)
+    if len(head) > 1 and not (head[1][:1].isupper() or head[1] in _SMALL_WORDS):
+        return False
     # at most nine words split off: a ninth means too many, and quotations can be long
-    words = text.strip(" ,.;:!?").split(None, 8)
+    words = bare.split(None, 8)
     return (
         0 < len(words) <= 8
         and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)

@@ -289,3 +289,11 @@ def test_org_run_matches_its_plain_form(text: str) -> None:
 def test_sentence_stops_are_the_boundary_matches(text: str) -> None:
     want = [m.span() for m in spans.BOUNDARY.finditer(text)]
     assert spans.sentence_stops(text) == want
+
+
+def test_fast_patterns_number_their_groups_as_fast_reads_them() -> None:
+    from toolkit.quotes import extract
+
+    after = extract._FAST_AFTER.groupindex
+    assert [after[g] for g in ("pron", "name", "cue", "cue2", "name2")] == [1, 2, 3, 4, 5]
+    assert [extract._FAST_BEFORE.groupindex[g] for g in ("pron", "name", "cue")] == [1, 2, 3]

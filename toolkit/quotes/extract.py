@@ -65,16 +65,21 @@ _FAST_BEFORE: Final = re.compile(
     rf"(?:^|[.!?] |\x00 )(?:(?P<pron>[Hh]e|[Ss]he)|(?P<name>{_FAST_NAME})) "
     rf"(?P<cue>{_FAST_CUES})[,:] ?$"
 )
+# _fast reads the groups by number: pron, name, cue (cue2, name2 after a quotation);
+# tests/test_quotes.py checks the numbering.
 
 
 def _fast(span: Span, masked: str, begin: int) -> tuple[str, Mention] | None:
     if span.closed:
         m = _FAST_AFTER.match(masked, span.outer_end)
         if m is not None:
-            group = "pron" if m.group("pron") else "name" if m.group("name") else "name2"
-            kind = "pronoun" if group == "pron" else "name"
-            cue = m.group("cue") or m.group("cue2")
-            return cue, Mention(m.group(group), m.start(group), m.end(group), kind)
+            # all groups in one call, and the mention's span in one: far fewer calls on the
+            # match than a lookup by name for each
+            groups = m.groups()
+            group = 1 if groups[0] else 2 if groups[1] else 5  # pron, name, name2
+            start, end = m.span(group)
+            kind = "pronoun" if group == 1 else "name"
+            return groups[2] or groups[3], Mention(masked[start:end], start, end, kind)
     lead = max(begin, span.open - 80)
     # _FAST_BEFORE ends in `[,:] ?` right at the mark: without that, no need to search
     tail = masked[max(0, span.open - 2) : span.open]
@@ -86,9 +91,11 @@ def _fast(span: Span, masked: str, begin: int) -> tuple[str, Mention] | None:
     if (m is not None and m.end() == span.open) or (
         m is not None and not masked[m.end() : span.open].strip()
     ):
-        group = "pron" if m.group("pron") else "name"
-        kind = "pronoun" if group == "pron" else "name"
-        return m.group("cue"), Mention(m.group(group), m.start(group), m.end(group), kind)
+        groups = m.groups()
+        group = 1 if groups[0] else 2  # pron, name
+        start, end = m.span(group)
+        kind = "pronoun" if group == 1 else "name"
+        return groups[2], Mention(masked[start:end], start, end, kind)
     return None
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from toolkit.quotes import names, spans
+from toolkit.quotes.cast import _run_starts
 from toolkit.quotes.cues import CUE, cues
 from toolkit.quotes.extract import extract
 
@@ -259,6 +260,7 @@ def test_pronoun_matches_its_ignore_case_form(text: str) -> None:
         "Gov. Rick Scott of Florida and the U.S. Department of State said, per NATO. He left.",
         "McDonald’s CEO Ann-Marie O'Neil, Élodie du Pont and D.C. Mayor A.B. Smith Jr. said",
         "xAbc _Def 9Ghi -Jkl ’Mno 'Pqr Stu.Vwx ÀÉÎ ŒUVRE on the Board of the Bank & Trust",
+        "McDonald Trump met Donald Trump; AT&T Inc. and T Inc, _Abc Abc",
         "",
     ],
 )
@@ -274,6 +276,8 @@ def test_org_run_matches_its_plain_form(text: str) -> None:
     assert [m.span() for m in names.ORG_RUN.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+    # Cast finds where the runs start from findall, without match objects
+    assert _run_starts(text) == [m.start() for m in names.ORG_RUN.finditer(text)]
 
 
 @pytest.mark.parametrize(

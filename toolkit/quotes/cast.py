@@ -306,7 +306,7 @@ class Cast:
             text = self.paragraphs[pi]
             starts = self._starts.get(pi)
             if starts is None:
-                starts = self._starts[pi] = [m.start() for m in ORG_RUN.finditer(text)]
+                starts = self._starts[pi] = _run_starts(text)
             for start in reversed(starts):
                 if pi == para and start >= offset:
                     continue
@@ -394,6 +394,23 @@ class Cast:
                     if org_at is not None:
                         hits.append((pi, start, " ".join(without_owner(tokens[org_at:]))))
         return [name for _, _, name in sorted(hits)]
+
+
+def _run_starts(text: str) -> list[int]:
+    """Where ORG_RUN's matches start, as `finditer` finds them, from `findall`, which
+    builds no match objects. A match opens with a capital after `\b`, and nothing else is
+    needed for one: so each starts at the first place after the one before that holds its
+    text with no word character before it."""
+    starts = []
+    at = 0
+    runs: list[str] = ORG_RUN.findall(text)
+    for run in runs:
+        at = text.find(run, at)
+        while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            at = text.find(run, at + 1)
+        starts.append(at)
+        at += len(run)
+    return starts
 
 
 _WORD_AT: Final = re.compile(r"[\w’'\-]+")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from toolkit.quotes.names import trie_pattern
+from toolkit.quotes.lexicon import trie_pattern
 
 _VERBS: Final = (
     "said|says|say|saying|told|tells|tell|added|adds|warned|warns|wrote|writes|tweeted|tweets|"
@@ -26,9 +26,6 @@ _VERBS: Final = (
 )
 # Case-insensitive: `Says a longtime resident: "…"` opens a sentence with its cue.
 CUE: Final = re.compile(rf"(?i)\b(?:{trie_pattern(_VERBS.split('|'))})\b")
-# The same verbs matched case-sensitively in lower-cased text: several times faster than an
-# ignore-case scan, which folds every character it tries.
-_CUE_LOWER: Final = re.compile(rf"\b(?:{trie_pattern(_VERBS.split('|'))})\b")
 
 
 class Cue:

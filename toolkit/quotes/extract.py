@@ -51,12 +51,12 @@ class Found:
 
 _FAST_CUES: Final = (
     "said|says|added|adds|told reporters|told|tells|wrote|writes|asked|explained|continued|"
-    "recalled|"
-    "warned|noted|insisted|replied|yelled|tweeted"
+    "recalled|warned|noted|insisted|replied|yelled|tweeted"
 )
 _FAST_NAME: Final = r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,2}"
 # The commonest attributions, matched in one step right after or before the quotation;
-# anything else goes through the general search below.
+# anything else goes through the general search below. _fast reads the groups by number:
+# pron, name, cue, cue2, name2 (a test checks).
 _FAST_AFTER: Final = re.compile(
     rf"[,!?]?[ ]+(?:(?P<pron>[Hh]e|[Ss]he)|(?P<name>{_FAST_NAME})) (?P<cue>{_FAST_CUES})\b"
     rf"|[,!?]?[ ]+(?P<cue2>{_FAST_CUES}) (?P<name2>{_FAST_NAME})(?=[,.;]|$)"
@@ -65,17 +65,13 @@ _FAST_BEFORE: Final = re.compile(
     rf"(?:^|[.!?] |\x00 )(?:(?P<pron>[Hh]e|[Ss]he)|(?P<name>{_FAST_NAME})) "
     rf"(?P<cue>{_FAST_CUES})[,:] ?$"
 )
-# _fast reads the groups by number: pron, name, cue (cue2, name2 after a quotation);
-# tests/test_quotes.py checks the numbering.
 
 
 def _fast(span: Span, masked: str, begin: int) -> tuple[str, Mention] | None:
     if span.closed:
         m = _FAST_AFTER.match(masked, span.outer_end)
         if m is not None:
-            # all groups in one call, and the mention's span in one: far fewer calls on the
-            # match than a lookup by name for each
-            groups = m.groups()
+            groups = m.groups()  # one call for all, not a lookup by name for each
             group = 1 if groups[0] else 2 if groups[1] else 5  # pron, name, name2
             start, end = m.span(group)
             kind = "pronoun" if group == 1 else "name"

@@ -9,7 +9,7 @@ import re
 from importlib import resources
 from typing import Final
 
-from toolkit.quotes.lexicon import words
+from toolkit.quotes.lexicon import trie_pattern, words
 from toolkit.quotes.people import Run
 
 _UPPER: Final = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
@@ -141,24 +141,6 @@ WHO_CLAUSE: Final = re.compile(
 # instead of trying every offset, and a case-sensitive set is cheaper than folding.
 PRONOUN: Final = re.compile(r"([HhSsſ](?<=\b.)(?i:(?<=[Hh])(?:e|im|is|ers|er)|(?<=[Ssſ])he))\b")
 _CONNECTORS: Final = frozenset({"of", "for", "and", "on", "the", "&"})
-
-
-def trie_pattern(words: list[str]) -> str:
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 _CONNECTOR_WORDS: Final = [*_PARTICLE[3:-1].split("|"), "of", "for", "and", "on", "the"]

@@ -157,7 +157,14 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
         else:
             break
     # the plain `in` tests skip regex searches that cannot match
-    described = _DESCRIBED_WHO.search(text) if "who" in text else None
+    described = None
+    if "who" in text:
+        # a match holds none of `,.;:` or the mask: it starts after the last of them, and
+        # a search from there (`\b` still sees the character before) skips the rest
+        after = len(text)
+        while after > 0 and text[after - 1] not in ",.;:\x00":
+            after -= 1
+        described = _DESCRIBED_WHO.search(text, after)
     if described is not None:
         # `a woman who declined to give her name said`: the clause belongs to the source
         start = begin + described.start()

@@ -80,7 +80,9 @@ class _ShardWriter:
     def __init__(self, paths: ShardPaths) -> None:
         self.records = paths.records.open("wb")
         self.rejects = paths.rejects.open("wb")
-        self.parquet = ParquetSink(paths.arrow, ipc=True)
+        # Records become Arrow a batch of stages at a time, while they are still in the CPU's
+        # caches: about a fifth cheaper than 512 at a time. The merge regroups the rows.
+        self.parquet = ParquetSink(paths.arrow, ipc=True, batch=_CHUNK)
         self.seen: set[str] = set()
         self.counts: Counter[str] = Counter()
         self.reject_codes: Counter[str] = Counter()

@@ -18,10 +18,11 @@ ROW_GROUP = 4096  # rows per Parquet row group (about 50 MB of records in memory
 
 class ParquetSink:
     """Buffers records and writes them as row groups of one Parquet file (or, with
-    `ipc=True`, record batches of one Arrow IPC file)."""
+    `ipc=True`, record batches of one Arrow IPC file), `batch` records at a time."""
 
-    def __init__(self, path: Path, *, ipc: bool = False) -> None:
+    def __init__(self, path: Path, *, ipc: bool = False, batch: int = BATCH) -> None:
         self.path = path
+        self.batch = batch
         self.schema = arrow_schema()
         self._writer: Any = (
             pa.ipc.new_file(path, self.schema)
@@ -34,7 +35,7 @@ class ParquetSink:
 
     def write(self, record: dict[str, Any]) -> None:
         self._buffer.append(record)
-        if len(self._buffer) >= BATCH:
+        if len(self._buffer) >= self.batch:
             self.flush()
 
     def write_batch(self, batch: pa.RecordBatch) -> None:

@@ -1,18 +1,25 @@
 """`annotate pull`: every annotation of a project, as validated annotation records.
 
-Label Studio's full JSON export keeps relations (JSON_MIN drops them). Predictions are pulled
-beside the annotations so `annotate report` can score the converter against people offline.
+Label Studio's full JSON export keeps relations (JSON_MIN drops them); it is fetched in pieces
+side by side (`export`) and each piece is converted while the next ones are on their way.
+Predictions are pulled beside the annotations so `annotate report` can score the converter
+against people offline.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from toolkit.annotate import export as E
 from toolkit.annotate import project as P
 from toolkit.annotate.client import Client
 from toolkit.annotate.convert import AnnotationRecord, Meta, Problem, to_record
@@ -39,35 +46,72 @@ class PullReport:
 def pull(client: Client, project_title: str, out: Path) -> PullReport:
     started = time.perf_counter()
     proj = P.require(client, project_title)
-    tasks = _export(client, proj.id)
     users = _users(client)
-    report = PullReport(proj.id, tasks=len(tasks))
+    report = PullReport(proj.id)
     annotations: list[AnnotationRecord] = []
-    for task in tasks:
-        for item in task.get("annotations") or []:
-            converted = to_record(task, item.get("result") or [], _meta(item, users))
-            if isinstance(converted, Problem):
-                report.problems.append(converted)
-                continue
-            annotations.append(converted)
-            report.annotations += 1
-            report.cancelled += int(converted["cancelled"])
-    by_id = {int(t["id"]): t for t in tasks}
-    predictions = _predictions(client, proj.id, by_id, report)
+    tasks: dict[int, dict[str, Any]] = {}
+    embedded: dict[int, dict[str, Any]] = {}
+    with _no_gc():
+        with ThreadPoolExecutor(E.PARALLEL + 1) as pool:
+            listing: Future[Any] | None = None
+            for task in E.export_tasks(client, proj.id, pool):
+                _convert_task(task, users, report, annotations, embedded)
+                # Only what the predictions need: the annotation results can go.
+                tasks[int(task["id"])] = {"id": task["id"], "data": task.get("data")}
+                if listing is None and len(embedded) < len(tasks):
+                    # An annotation came without the prediction it started from (imported
+                    # ones do): list the project's predictions now, beside the export.
+                    listing = pool.submit(_list_predictions, client, proj.id)
+            listed = listing.result() if listing is not None else []
+        report.tasks = len(tasks)
+        predictions = _predictions(tasks, embedded, listed, report)
     report.seconds = time.perf_counter() - started
     _write(out, annotations, predictions, report, client.connection.url, project_title)
     return report
 
 
-def _export(client: Client, project_id: int) -> list[dict[str, Any]]:
-    def download() -> bytes:
-        chunks = client.sdk.projects.exports.download_sync(
-            id=project_id, export_type="JSON", download_all_tasks=False
-        )
-        return b"".join(chunks)
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while the export is read: its full collections walk
+    every object alive, and the parsed export is millions of them, so with it on parsing
+    takes three times as long. Nothing here makes reference cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
-    tasks: list[dict[str, Any]] = orjson.loads(client.call("export annotations", download))
-    return tasks
+
+def _convert_task(
+    task: dict[str, Any],
+    users: dict[int, str],
+    report: PullReport,
+    annotations: list[AnnotationRecord],
+    embedded: dict[int, dict[str, Any]],
+) -> None:
+    task_id = int(task["id"])
+    for item in task.get("annotations") or []:
+        converted = to_record(task, item.get("result") or [], _meta(item, users))
+        if isinstance(converted, Problem):
+            report.problems.append(converted)
+        else:
+            annotations.append(converted)
+            report.annotations += 1
+            report.cancelled += int(converted["cancelled"])
+        # The prediction an annotation started from, as Label Studio kept it; the newest one.
+        found = item.get("prediction")
+        if (
+            isinstance(found, dict)
+            and found.get("id") is not None
+            and found["id"] > embedded.get(task_id, {}).get("id", -1)
+        ):
+            embedded[task_id] = found
+
+
+def _list_predictions(client: Client, project_id: int) -> Any:
+    return client.get_json("list predictions", "/api/predictions/", {"project": project_id})
 
 
 def _users(client: Client) -> dict[int, str]:
@@ -93,27 +137,18 @@ def _meta(item: dict[str, Any], users: dict[int, str]) -> Meta:
 
 
 def _predictions(
-    client: Client, project_id: int, tasks: dict[int, dict[str, Any]], report: PullReport
+    tasks: dict[int, dict[str, Any]],
+    embedded: dict[int, dict[str, Any]],
+    listed: list[dict[str, Any]],
+    report: PullReport,
 ) -> list[AnnotationRecord]:
-    """The converter's prediction for every annotated task. The export already embeds the
-    prediction each annotation started from; the project's predictions are listed (a second
-    large download) only when some annotated task has none embedded."""
-    chosen: dict[int, dict[str, Any]] = {}
-    for task_id, task in tasks.items():
-        for item in task.get("annotations") or []:
-            embedded = item.get("prediction")
-            if (
-                isinstance(embedded, dict)
-                and embedded.get("id") is not None
-                and embedded["id"] > chosen.get(task_id, {}).get("id", -1)
-            ):
-                chosen[task_id] = embedded
-    if len(chosen) < len(tasks):
-        listed = client.get_json("list predictions", "/api/predictions/", {"project": project_id})
-        for item in listed:
-            task_id = item.get("task")
-            if task_id in tasks and task_id not in chosen and item.get("id") is not None:
-                chosen[task_id] = item
+    """The converter's prediction for every annotated task: the one embedded in its
+    annotation when there is one, else the project's prediction for the task from `listed`."""
+    chosen = dict(embedded)
+    for item in listed:
+        task_id = item.get("task")
+        if task_id in tasks and task_id not in chosen and item.get("id") is not None:
+            chosen[task_id] = item
     records: list[AnnotationRecord] = []
     for task_id, found in sorted(chosen.items()):
         meta = Meta(

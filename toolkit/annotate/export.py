@@ -30,8 +30,9 @@ Task = dict[str, Any]
 # over 8 KiB, and Django takes at most 1,000 query fields.
 QUERY_BUDGET = 6_000
 MAX_IDS = 900
-# Enough pieces in flight to keep every server worker busy while one is being converted here.
-PARALLEL = 3
+# Pieces in flight: one per core of a small machine, the server's other worker free for the
+# predictions listing or the labeling page.
+PARALLEL = 2
 _KEY = "ids%5B%5D="  # `ids[]=` as it goes on the wire
 
 
@@ -113,4 +114,8 @@ def export_tasks(client: Client, project_id: int, pool: ThreadPoolExecutor) -> I
     while todo or running:
         while todo and len(running) < PARALLEL:
             running.append(pool.submit(export_piece, client, project_id, todo.pop(0)))
-        yield from running.pop(0).result()
+        done = running.pop(0).result()
+        # The next piece goes out before this one is converted, so the server never waits.
+        if todo:
+            running.append(pool.submit(export_piece, client, project_id, todo.pop(0)))
+        yield from done

@@ -301,23 +301,25 @@ class Studio:
 
 
 def server_workers() -> int:
-    """One worker per core, and at least three: a pull keeps two exports going while the
-    labeling page and health checks still get answers."""
+    """One worker per core, and at least three: a pull keeps two export requests and the
+    predictions listing going at once (see `export`), and the labeling page still gets
+    answers from whichever is free first."""
     return max(3, os.cpu_count() or 1)
 
 
 def _gunicorn_python(executable: Path) -> Path | None:
-    """The Python beside `label-studio` when it can import gunicorn, else None (then the
-    server runs as `label-studio start` has it)."""
+    """The Python beside `label-studio` when it has both Label Studio and gunicorn, else
+    None (then the server runs as `label-studio start` has it)."""
     python = executable.parent / "python"
     if not python.is_file():
         return None
     probe = subprocess.run(
-        [str(python), "-c", "import importlib.util as u; print(u.find_spec('gunicorn') is not None)"],
+        [str(python), "-c", "import importlib.util as u; "
+         "print(all(u.find_spec(m) for m in ('gunicorn', 'label_studio')))"],
         capture_output=True,
         text=True,
         check=False,
-    )
+    )  # fmt: skip
     return python if probe.stdout.strip() == "True" else None
 
 

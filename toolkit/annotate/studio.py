@@ -41,10 +41,10 @@ HOME_ENV = "NEWSDUMP_STUDIO_HOME"
 EXECUTABLE_ENV = "NEWSDUMP_LABEL_STUDIO"
 DEFAULT_PORT = 8080
 # Hooks for the gunicorn workers, written beside the server's config. Label Studio's export
-# decodes and builds hundreds of thousands of objects per request; with the collector's
-# default thresholds its full collections (which walk all of Django as well) take about half
-# of an export's time. Frozen startup objects and rarer collections halve that cost; cyclic
-# garbage is still collected, later.
+# decodes and builds hundreds of thousands of objects per request, and with the collector's
+# default thresholds its full collections walk all of Django as well, again and again: on
+# 2,250 tasks in pieces of 375, 3.1-4.5 ms of CPU per task with the defaults, 2.3-3.0 ms with
+# startup objects frozen and collections rarer. Cyclic garbage is still collected, later.
 GUNICORN_CONF = """\
 # Written by `newsdump studio start`: settings for Label Studio's gunicorn workers.
 import gc
@@ -301,10 +301,10 @@ class Studio:
 
 
 def server_workers() -> int:
-    """One worker per core, and at least three: a pull keeps two export requests and the
-    predictions listing going at once (see `export`), and the labeling page still gets
-    answers from whichever is free first."""
-    return max(3, os.cpu_count() or 1)
+    """One worker per core, at least three and at most four (each holds its own Django, about
+    400 MB): a pull keeps two export requests and the predictions listing going at once (see
+    `export`), and the labeling page still gets answers from whichever is free first."""
+    return max(3, min(4, os.cpu_count() or 1))
 
 
 def _gunicorn_python(executable: Path) -> Path | None:

@@ -51,7 +51,7 @@ def start_command(home: Path | None, port: int, timeout: int) -> int:
     """Start the server (installs Label Studio into its own venv on first use).
 
     With gunicorn beside Label Studio (`studio install` puts it there) the server answers
-    from one worker process per core, at least three; otherwise `label-studio start` serves
+    from one worker process per core (three or four); otherwise `label-studio start` serves
     it from one process.
     """
     status = Studio.locate(home).start(port=port, timeout=timeout, log=_echo)

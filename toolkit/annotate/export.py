@@ -15,6 +15,7 @@ exported in one request instead, rather than as many nearly empty pieces.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from typing import Any
 import orjson
 
 from toolkit.annotate.client import Client
+from toolkit.errors import StudioError
 
 Task = dict[str, Any]
 
@@ -34,6 +36,7 @@ MAX_IDS = 900
 # predictions listing or the labeling page.
 PARALLEL = 2
 _KEY = "ids%5B%5D="  # `ids[]=` as it goes on the wire
+RETRIES = 4
 
 
 @dataclass(frozen=True)
@@ -94,10 +97,21 @@ def export_piece(client: Client, project_id: int, ids: range | None) -> list[Tas
     query = "exportType=JSON&download_all_tasks=false"
     if ids is not None:
         query += "&" + "&".join(f"{_KEY}{i}" for i in ids)
-    tasks: list[Task] = orjson.loads(
-        client.get_bytes("export annotations", f"/api/projects/{project_id}/export?{query}")
+    for attempt in range(RETRIES + 1):
+        body = client.get_bytes("export annotations", f"/api/projects/{project_id}/export?{query}")
+        try:
+            tasks: list[Task] = orjson.loads(body)
+            return tasks
+        except orjson.JSONDecodeError:
+            # Label Studio names each export file by project, minute and content hash, so
+            # two requests exporting the same thing at once (pieces with no annotated task)
+            # write one file together and one of them may read it back cut short. Cut-short
+            # JSON never parses; asked again a moment later, the piece comes back whole.
+            time.sleep(0.1 * (attempt + 1))
+    raise StudioError(
+        f"Label Studio at {client.connection.url} sent an unreadable export {RETRIES + 1} "
+        "times; try the pull again"
     )
-    return tasks
 
 
 def export_tasks(client: Client, project_id: int, pool: ThreadPoolExecutor) -> Iterator[Task]:

@@ -13,6 +13,7 @@ from tests.annotate_helpers import edited, human, quote_regions, records_of
 from tests.conftest import fixture_pairs
 from toolkit.annotate import labels as L
 from toolkit.annotate.convert import Meta, Problem, to_record
+from toolkit.annotate.export import MAX_IDS, QUERY_BUDGET, IdRange, pieces
 from toolkit.annotate.merge import merge
 from toolkit.annotate.offsets import OffsetMap
 from toolkit.annotate.reconcile import reconcile
@@ -273,3 +274,18 @@ def test_one_quote_region_over_two_paragraphs_becomes_two_pieces() -> None:
     assert [q["text"] for q in quotes] == [paragraphs[0], paragraphs[1]]
     assert [q["paragraph"] for q in quotes] == [0, 1] and quotes[0]["group"] == quotes[1]["group"]
     assert is_valid(merged[0])
+
+
+def test_export_pieces_cover_the_id_range_within_the_query_budget() -> None:
+    for first, last in [(1, 1), (7, 10_000), (999_000, 1_004_321)]:
+        found = pieces(first, last)
+        assert [i for piece in found for i in piece] == list(range(first, last + 1))
+        for piece in found:
+            query = "&".join(f"ids%5B%5D={i}" for i in piece)
+            assert 0 < len(piece) <= MAX_IDS and len(query) <= QUERY_BUDGET
+
+
+def test_scattered_ids_are_exported_in_one_request() -> None:
+    assert IdRange(1, 10_000, 10_000).dense
+    assert IdRange(1, 1_000, 3).dense  # a few pieces at most: still worth it
+    assert not IdRange(1, 1_000_000, 10_000).dense  # other projects' ids in between

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import subprocess
 import sys
@@ -14,9 +15,12 @@ import pytest
 
 from tests.annotate_helpers import edited, quote_regions
 from tests.conftest import DUMPS, THIRD, StudioServer, read_jsonl
+from toolkit._version import __version__
+from toolkit.annotate import export
 from toolkit.annotate import labels as L
 from toolkit.annotate.client import Client, Connection
-from toolkit.annotate.tasks import relation
+from toolkit.annotate.studio import server_workers
+from toolkit.annotate.tasks import prediction, prediction_result, relation, task_data
 from toolkit.cli import main
 from toolkit.records.build import Origin, build_record
 
@@ -255,3 +259,46 @@ def test_project_with_another_config_is_refused(
     client.sdk.projects.create(title=title, label_config='<View><Text name="t" value="$t"/></View>')
     assert _run(studio, "annotate", "push", str(records), "--project", title) == 2
     assert "different labeling config" in capsys.readouterr().err
+
+
+def test_pull_in_many_pieces_writes_what_one_piece_does(
+    studio: StudioServer, client: Client, records: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    title = _project("pieces")
+    assert _run(studio, "annotate", "push", str(records), "--project", title) == 0
+    tasks = _tasks(client, title)
+    for k, task in enumerate(sorted(tasks.values(), key=lambda t: t.id)[:5]):
+        _annotate(client, task, [], was_cancelled=k == 2)
+    # An annotation imported with its task carries no prediction: the pull lists them.
+    record = dict(read_jsonl(records / "articles.jsonl")[0], id="nb-" + "5eed" * 5)
+    project = next(p for p in client.sdk.projects.list(title=title) if p.title == title)
+    client.sdk.projects.import_tasks(
+        id=project.id,
+        request=[
+            {
+                "data": task_data(record, __version__),
+                "predictions": [prediction(record, __version__)],
+                "annotations": [{"result": prediction_result(record), "lead_time": 3.0}],
+            }
+        ],
+    )
+    whole = tmp_path / "whole"
+    assert _run(studio, "annotate", "pull", "--project", title, "-o", str(whole)) == 0
+    # Two task ids per request: many pieces fetched side by side, most of them empty.
+    monkeypatch.setattr(export, "QUERY_BUDGET", 2 * len("ids%5B%5D=1000&"))
+    split = tmp_path / "split"
+    assert _run(studio, "annotate", "pull", "--project", title, "-o", str(split)) == 0
+    for name in ("annotations.jsonl", "predictions.jsonl", "problems.jsonl"):
+        assert (split / name).read_bytes() == (whole / name).read_bytes()
+    assert len(read_jsonl(split / "annotations.jsonl")) == 6
+    assert len(read_jsonl(split / "predictions.jsonl")) == 6
+
+
+def test_server_answers_from_several_processes(studio: StudioServer) -> None:
+    """Under gunicorn (installed beside Label Studio by `studio install`) the export pieces
+    of a pull are served side by side."""
+    config = orjson.loads((studio.home / "config.json").read_bytes())
+    group = subprocess.run(
+        ["pgrep", "-g", str(os.getpgid(config["pid"]))], capture_output=True, text=True
+    ).stdout.split()
+    assert len(group) >= 1 + server_workers()

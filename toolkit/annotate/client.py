@@ -19,6 +19,7 @@ import orjson
 from toolkit.errors import StudioError
 
 if TYPE_CHECKING:
+    import httpx
     from label_studio_sdk import LabelStudio
 
 T = TypeVar("T")
@@ -64,11 +65,19 @@ class Client:
     """The SDK client plus `call()`, which retries and translates failures."""
 
     def __init__(self, connection: Connection, *, retries: int = 4, timeout: float = 300.0):
+        import httpx
         from label_studio_sdk import LabelStudio
 
         self.connection = connection
         self.retries = retries
         self.timeout = timeout
+        # One pooled client for every raw request: connections stay open between the pieces
+        # of an export, and an httpx client may be shared between threads.
+        self._raw: httpx.Client = httpx.Client(
+            base_url=connection.url,
+            headers={"Authorization": f"Token {connection.token}"},
+            timeout=timeout,
+        )
         self.sdk: LabelStudio = LabelStudio(
             base_url=connection.url,
             api_key=connection.token,
@@ -104,19 +113,18 @@ class Client:
     def get_json(self, what: str, path: str, params: dict[str, Any]) -> Any:
         """GET a large JSON answer without the SDK's per-object models, which cost more
         than the download itself for thousands of tasks. Same retries and errors."""
-        import httpx
+        return orjson.loads(self.get_bytes(what, path, params))
+
+    def get_bytes(self, what: str, path: str, params: dict[str, Any] | None = None) -> bytes:
+        """GET `path` (which may carry its own query string) as raw bytes, with the same
+        retries and errors as `call`. Safe to use from several threads at once."""
         from label_studio_sdk.core.api_error import ApiError
 
-        def fetch() -> Any:
-            with httpx.Client(
-                base_url=self.connection.url,
-                headers={"Authorization": f"Token {self.connection.token}"},
-                timeout=self.timeout,
-            ) as http:
-                response = http.get(path, params=params)
+        def fetch() -> bytes:
+            response = self._raw.get(path, params=params)
             if response.status_code >= 400:
                 raise ApiError(status_code=response.status_code, body=response.text[:500])
-            return orjson.loads(response.content)
+            return response.content
 
         return self.call(what, fetch, retry_5xx=True)
 

@@ -50,15 +50,39 @@ class Meta:
     ground_truth: bool = False
 
 
-def to_record(task: dict[str, Any], result: list[Result], meta: Meta) -> AnnotationRecord | Problem:
-    data = task.get("data") or {}
-    text = str(data.get("text", ""))
-    article = data.get("article_id")
-    task_id = int(task["id"])
-    if not isinstance(article, str):
+@dataclass(frozen=True)
+class TaskText:
+    """What every record of one task needs from it, worked out once for all of them."""
+
+    task_id: int
+    article: str | None
+    text: str
+    offsets: OffsetMap
+    digest: str
+
+    @classmethod
+    def of(cls, task: dict[str, Any]) -> TaskText:
+        data = task.get("data") or {}
+        text = str(data.get("text", ""))
+        article = data.get("article_id")
+        return cls(
+            int(task["id"]),
+            article if isinstance(article, str) else None,
+            text,
+            OffsetMap(text),
+            text_digest(text),
+        )
+
+
+def to_record(
+    task: dict[str, Any] | TaskText, result: list[Result], meta: Meta
+) -> AnnotationRecord | Problem:
+    known = task if isinstance(task, TaskText) else TaskText.of(task)
+    task_id, article, text = known.task_id, known.article, known.text
+    if article is None:
         return Problem("no_article_id", task_id, meta.annotation_id, None,
                        "task data has no article_id: it was not pushed by newsdump")  # fmt: skip
-    spans, problem = _spans(result, text, OffsetMap(text))
+    spans, problem = _spans(result, text, known.offsets)
     if problem:
         return Problem("span_mismatch", task_id, meta.annotation_id, article, problem)
     record: AnnotationRecord = {
@@ -73,7 +97,7 @@ def to_record(task: dict[str, Any], result: list[Result], meta: Meta) -> Annotat
         "cancelled": meta.cancelled,
         "ground_truth": meta.ground_truth,
         "verdict": _verdict(result),
-        "text_sha256": text_digest(text),
+        "text_sha256": known.digest,
         "spans": spans,
         "relations": _relations(result, {s["id"] for s in spans}),
     }
@@ -88,43 +112,64 @@ def _validator() -> SchemaValidator:
     return SchemaValidator(load_annotation_schema())
 
 
-def _spans(result: list[Result], text: str, offsets: OffsetMap) -> tuple[list[Result], str]:
+def _extras(result: list[Result]) -> dict[str, dict[str, Any]]:
+    """Per-region extras by region id: the typed speaker name, the partial-quote flag."""
     extras: dict[str, dict[str, Any]] = {}
     for item in result:
-        value = item.get("value") or {}
-        if item.get("from_name") == L.SPEAKER_NAME and value.get("text"):
-            typed = " ".join(str(t) for t in value["text"]).strip()
-            extras.setdefault(item.get("id", ""), {})["speaker_name"] = typed or None
-        elif item.get("from_name") == L.QUOTE_KIND:
-            partial = L.PARTIAL in (value.get("choices") or [])
+        tag = item.get("from_name")
+        if tag == L.SPEAKER_NAME:
+            value = item.get("value") or {}
+            if value.get("text"):
+                typed = " ".join(str(t) for t in value["text"]).strip()
+                extras.setdefault(item.get("id", ""), {})["speaker_name"] = typed or None
+        elif tag == L.QUOTE_KIND:
+            partial = L.PARTIAL in ((item.get("value") or {}).get("choices") or [])
             extras.setdefault(item.get("id", ""), {})["partial"] = partial
+    return extras
+
+
+def _spans(result: list[Result], text: str, offsets: OffsetMap) -> tuple[list[Result], str]:
+    extras = _extras(result)
+    to_py = offsets.to_py
+    size = len(text)
     spans: list[Result] = []
     for item in result:
-        value = item.get("value") or {}
-        if item.get("type") != "labels" or not value.get("labels"):
+        if item.get("type") != "labels":
             continue
-        start, end = offsets.to_py(int(value["start"])), offsets.to_py(int(value["end"]))
-        label = str(value["labels"][0])
+        value = item.get("value") or {}
+        labels = value.get("labels")
+        if not labels:
+            continue
+        start, end = to_py(int(value["start"])), to_py(int(value["end"]))
+        label = str(labels[0])
         shown = value.get("text")
-        if not 0 <= start < end <= len(text) or (shown is not None and text[start:end] != shown):
+        there = text[start:end]
+        if not 0 <= start < end <= size or (shown is not None and there != shown):
             return [], (
                 f"{label} region {item.get('id')} at {start}-{end} says {str(shown)[:60]!r} but "
-                f"the task text there is {text[start:end][:60]!r}"
+                f"the task text there is {there[:60]!r}"
             )
-        extra = extras.get(item.get("id", ""), {})
+        rid = item.get("id", "")
+        extra = extras.get(rid) if extras else None
         spans.append(
             {
-                "id": str(item.get("id", "")),
+                "id": str(rid),
                 "label": label,
                 "start": start,
                 "end": end,
-                "text": text[start:end],
-                "speaker_name": extra.get("speaker_name") if label in L.QUOTE_LABELS else None,
-                "partial": bool(extra.get("partial")) if label == L.QUOTE else False,
+                "text": there,
+                "speaker_name": extra.get("speaker_name")
+                if extra and label in L.QUOTE_LABELS
+                else None,
+                "partial": bool(extra.get("partial")) if extra and label == L.QUOTE else False,
             }
         )
-    spans.sort(key=lambda s: (s["start"], s["end"], s["label"]))
+    spans.sort(key=_span_order)
     return spans, ""
+
+
+def _span_order(span: Result) -> tuple[int, int, str]:
+    return span["start"], span["end"], span["label"]
 
 
 def _relations(result: list[Result], ids: set[str]) -> list[Result]:

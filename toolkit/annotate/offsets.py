@@ -8,6 +8,9 @@ Python in code points. They differ after any character outside the Basic Multili
 from __future__ import annotations
 
 import bisect
+import re
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
@@ -28,4 +31,5 @@ class OffsetMap:
 
 
 def _has_astral(text: str) -> bool:
-    return bool(text) and max(text) > "\uffff"
+    # isascii() answers at C speed for most pages; the pattern scan only for the others.
+    return not text.isascii() and _ASTRAL.search(text) is not None

@@ -1,21 +1,28 @@
 """`annotate pull`: every annotation of a project, as validated annotation records.
 
-Label Studio's full JSON export keeps relations (JSON_MIN drops them). Predictions are pulled
-beside the annotations so `annotate report` can score the converter against people offline.
+Label Studio's full JSON export keeps relations (JSON_MIN drops them); it is fetched in pieces
+side by side (`export`) and each piece is converted while the next ones are on their way.
+Predictions are pulled beside the annotations so `annotate report` can score the converter
+against people offline.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from toolkit.annotate import export as E
 from toolkit.annotate import project as P
 from toolkit.annotate.client import Client
-from toolkit.annotate.convert import AnnotationRecord, Meta, Problem, to_record
+from toolkit.annotate.convert import AnnotationRecord, Meta, Problem, TaskText, to_record
 from toolkit.errors import OutputError
 from toolkit.sinks.jsonl import write_atomic, write_jsonl
 
@@ -39,35 +46,128 @@ class PullReport:
 def pull(client: Client, project_title: str, out: Path) -> PullReport:
     started = time.perf_counter()
     proj = P.require(client, project_title)
-    tasks = _export(client, proj.id)
     users = _users(client)
-    report = PullReport(proj.id, tasks=len(tasks))
+    report = PullReport(proj.id)
     annotations: list[AnnotationRecord] = []
-    for task in tasks:
-        for item in task.get("annotations") or []:
-            converted = to_record(task, item.get("result") or [], _meta(item, users))
-            if isinstance(converted, Problem):
-                report.problems.append(converted)
-                continue
-            annotations.append(converted)
-            report.annotations += 1
-            report.cancelled += int(converted["cancelled"])
-    by_id = {int(t["id"]): t for t in tasks}
-    predictions = _predictions(client, proj.id, by_id, report)
+    chosen = _Predictions()
+    with _no_gc():
+        with ThreadPoolExecutor(E.PARALLEL + 1) as pool:
+            listing: Future[Any] | None = None
+            for task in E.export_tasks(client, proj.id, pool):
+                known = TaskText.of(task)
+                chosen.add(known, _convert_task(known, task, users, report, annotations))
+                report.tasks += 1
+                if listing is None and chosen.waiting:
+                    # An annotation came without the prediction it started from (imported
+                    # ones do): list the project's predictions now, beside the export.
+                    listing = pool.submit(_list_predictions, client, proj.id)
+                if listing is not None and listing.done() and not chosen.has_listing:
+                    chosen.listed(listing.result())
+            if listing is not None and not chosen.has_listing:
+                chosen.listed(listing.result())
+        predictions = chosen.records()
+        report.predictions = len(predictions)
+        report.problems.extend(chosen.problems())
     report.seconds = time.perf_counter() - started
     _write(out, annotations, predictions, report, client.connection.url, project_title)
     return report
 
 
-def _export(client: Client, project_id: int) -> list[dict[str, Any]]:
-    def download() -> bytes:
-        chunks = client.sdk.projects.exports.download_sync(
-            id=project_id, export_type="JSON", download_all_tasks=False
-        )
-        return b"".join(chunks)
+class _Predictions:
+    """The converter's prediction for every annotated task, converted as soon as it is known:
+    the newest one embedded in the task's annotations, else the first one the project's
+    listing gives for the task. The listing arrives while the export still does, so tasks
+    seen before it wait for it."""
 
-    tasks: list[dict[str, Any]] = orjson.loads(client.call("export annotations", download))
-    return tasks
+    def __init__(self) -> None:
+        self._done: dict[int, AnnotationRecord | Problem] = {}
+        self.waiting: dict[int, TaskText] = {}
+        self._listed: dict[int, dict[str, Any]] | None = None
+
+    @property
+    def has_listing(self) -> bool:
+        return self._listed is not None
+
+    def add(self, task: TaskText, embedded: dict[str, Any] | None) -> None:
+        found = embedded
+        if found is None and self._listed is not None:
+            found = self._listed.get(task.task_id)
+        if found is not None:
+            self._convert(task, found)
+        elif self._listed is None:
+            self.waiting[task.task_id] = task
+
+    def listed(self, items: list[dict[str, Any]]) -> None:
+        self._listed = {}
+        for item in items:
+            if item.get("id") is not None and isinstance(item.get("task"), int):
+                self._listed.setdefault(item["task"], item)
+        for task in self.waiting.values():
+            found = self._listed.get(task.task_id)
+            if found is not None:
+                self._convert(task, found)
+        self.waiting = {}
+
+    def records(self) -> list[AnnotationRecord]:
+        return [r for _, r in sorted(self._done.items()) if not isinstance(r, Problem)]
+
+    def problems(self) -> list[Problem]:
+        return [r for _, r in sorted(self._done.items()) if isinstance(r, Problem)]
+
+    def _convert(self, task: TaskText, found: dict[str, Any]) -> None:
+        meta = Meta(
+            annotation_id=int(found["id"]),
+            kind="prediction",
+            annotator=f"model:{found.get('model_version') or 'unknown'}",
+            created_at=found.get("created_at"),
+            updated_at=found.get("updated_at"),
+        )
+        self._done[task.task_id] = to_record(task, list(found.get("result") or []), meta)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector off while the export is read: its full collections walk
+    every object alive, and the parsed export is millions of them, so with it on parsing
+    takes three times as long. Nothing here makes reference cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _convert_task(
+    known: TaskText,
+    task: dict[str, Any],
+    users: dict[int, str],
+    report: PullReport,
+    annotations: list[AnnotationRecord],
+) -> dict[str, Any] | None:
+    """Convert the task's annotations; return the newest prediction embedded in them."""
+    embedded: dict[str, Any] | None = None
+    for item in task.get("annotations") or []:
+        converted = to_record(known, item.get("result") or [], _meta(item, users))
+        if isinstance(converted, Problem):
+            report.problems.append(converted)
+        else:
+            annotations.append(converted)
+            report.annotations += 1
+            report.cancelled += int(converted["cancelled"])
+        found = item.get("prediction")
+        if (
+            isinstance(found, dict)
+            and found.get("id") is not None
+            and (embedded is None or found["id"] > embedded["id"])
+        ):
+            embedded = found
+    return embedded
+
+
+def _list_predictions(client: Client, project_id: int) -> Any:
+    return client.get_json("list predictions", "/api/predictions/", {"project": project_id})
 
 
 def _users(client: Client) -> dict[int, str]:
@@ -90,46 +190,6 @@ def _meta(item: dict[str, Any], users: dict[int, str]) -> Meta:
         cancelled=bool(item.get("was_cancelled")),
         ground_truth=bool(item.get("ground_truth")),
     )
-
-
-def _predictions(
-    client: Client, project_id: int, tasks: dict[int, dict[str, Any]], report: PullReport
-) -> list[AnnotationRecord]:
-    """The converter's prediction for every annotated task. The export already embeds the
-    prediction each annotation started from; the project's predictions are listed (a second
-    large download) only when some annotated task has none embedded."""
-    chosen: dict[int, dict[str, Any]] = {}
-    for task_id, task in tasks.items():
-        for item in task.get("annotations") or []:
-            embedded = item.get("prediction")
-            if (
-                isinstance(embedded, dict)
-                and embedded.get("id") is not None
-                and embedded["id"] > chosen.get(task_id, {}).get("id", -1)
-            ):
-                chosen[task_id] = embedded
-    if len(chosen) < len(tasks):
-        listed = client.get_json("list predictions", "/api/predictions/", {"project": project_id})
-        for item in listed:
-            task_id = item.get("task")
-            if task_id in tasks and task_id not in chosen and item.get("id") is not None:
-                chosen[task_id] = item
-    records: list[AnnotationRecord] = []
-    for task_id, found in sorted(chosen.items()):
-        meta = Meta(
-            annotation_id=int(found["id"]),
-            kind="prediction",
-            annotator=f"model:{found.get('model_version') or 'unknown'}",
-            created_at=found.get("created_at"),
-            updated_at=found.get("updated_at"),
-        )
-        converted = to_record(tasks[task_id], list(found.get("result") or []), meta)
-        if isinstance(converted, Problem):
-            report.problems.append(converted)
-        else:
-            records.append(converted)
-            report.predictions += 1
-    return records
 
 
 def _write(

@@ -48,7 +48,12 @@ def _show(status: Status) -> None:
     "--timeout", default=300, show_default=True, type=click.IntRange(1), help="Seconds to wait."
 )
 def start_command(home: Path | None, port: int, timeout: int) -> int:
-    """Start the server (installs Label Studio into its own venv on first use)."""
+    """Start the server (installs Label Studio into its own venv on first use).
+
+    With gunicorn beside Label Studio (`studio install` puts it there) the server answers
+    from one worker process per core (three or four); otherwise `label-studio start` serves
+    it from one process.
+    """
     status = Studio.locate(home).start(port=port, timeout=timeout, log=_echo)
     _show(status)
     return 0
@@ -77,7 +82,7 @@ def status_command(home: Path | None) -> int:
 
 @studio_group.command("install")
 def install_command() -> int:
-    """Install Label Studio into newsdump's own venv now, rather than on first start."""
+    """Install Label Studio and gunicorn into newsdump's own venv now, not on first start."""
     path = install(log=_echo)
     click.echo(f"Label Studio: {path}")
     return 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from toolkit.annotate.merge import merge
 from toolkit.annotate.offsets import OffsetMap
 from toolkit.annotate.reconcile import reconcile
 from toolkit.annotate.report import summarize
+from toolkit.annotate.studio import Studio
 from toolkit.annotate.tasks import prediction_result, task_data
 from toolkit.records.validate import is_valid
 
@@ -289,3 +292,16 @@ def test_scattered_ids_are_exported_in_one_request() -> None:
     assert IdRange(1, 10_000, 10_000).dense
     assert IdRange(1, 1_000, 3).dense  # a few pieces at most: still worth it
     assert not IdRange(1, 1_000_000, 10_000).dense  # other projects' ids in between
+
+
+def test_a_busy_server_still_counts_as_running(tmp_path: Path) -> None:
+    # It accepts connections but answers nothing within the health check's timeout, like a
+    # server whose every worker is on a long export; its process (here: this one) lives.
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(8)
+        port = busy.getsockname()[1]
+        studio = Studio(tmp_path)
+        studio._write_config({"pid": os.getpid(), "port": port, "url": f"http://127.0.0.1:{port}"})
+        assert studio.status().running
+    assert not studio.status().running  # the port closed: nothing serves there any more

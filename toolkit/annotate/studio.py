@@ -151,7 +151,14 @@ class Studio:
         config = self.read_config()
         pid = config.get("pid")
         url = config.get("url")
-        running = bool(pid and _alive(pid) and url and _healthy(url))
+        # A server whose workers are all busy (a large export) may not answer the health
+        # check in time; while its process lives and holds its port, it is running.
+        running = bool(
+            pid
+            and _alive(pid)
+            and url
+            and (_healthy(url) or not _port_free(int(config.get("port") or 0)))
+        )
         token = str(config.get("token", ""))
         return Status(
             running=running,

@@ -38,14 +38,17 @@ class Accelerated:
     def load(self, module: str) -> tuple[ModuleType, str]:
         """`module` of the compiled build when it is current, else the pure-Python one;
         and which of the two it is ("compiled", or "python" with the reason)."""
-        pure = importlib.import_module(f"{self.package}.{module}")
         try:
             build = importlib.import_module(f"{self.package}._accel")
         except ImportError:
-            return pure, "python"
+            return self._pure(module), "python"
         if getattr(build, "SOURCE_HASH", None) != self.source_hash():
-            return pure, "python (compiled build is stale: run `make setup`)"
+            return self._pure(module), "python (compiled build is stale: run `make setup`)"
         try:
             return importlib.import_module(f"{self.package}._accel.{module}"), "compiled"
         except ImportError:
-            return pure, "python (compiled build does not load: run `make setup`)"
+            return self._pure(module), "python (compiled build does not load: run `make setup`)"
+
+    def _pure(self, module: str) -> ModuleType:
+        # Imported only when needed: the compiled build is a copy of it, not a user of it.
+        return importlib.import_module(f"{self.package}.{module}")

@@ -208,10 +208,10 @@ class Studio:
             "LABEL_STUDIO_FRONTEND_SENTRY_DSN": "",
             "LABEL_STUDIO_LOG_LEVEL": "WARNING",
         }
-        python = _gunicorn_python(executable)
+        served = _gunicorn_python(executable)
         argv = (
-            self._gunicorn_argv(executable, python, config, env)
-            if python is not None
+            self._gunicorn_argv(executable, *served, config, env)
+            if served is not None
             else [
                 str(executable), "start", "--no-browser",
                 "--data-dir", str(self.data_dir),
@@ -233,7 +233,12 @@ class Studio:
             )
 
     def _gunicorn_argv(
-        self, executable: Path, python: Path, config: dict[str, Any], env: dict[str, str]
+        self,
+        executable: Path,
+        python: Path,
+        package: str,
+        config: dict[str, Any],
+        env: dict[str, str],
     ) -> list[str]:
         """`label-studio init` (what `start` does before serving: migrations, the admin user
         and its token), then gunicorn in its place (`exec`, so the pid we keep is the
@@ -252,7 +257,7 @@ class Studio:
             str(python), "-m", "gunicorn", "label_studio.core.wsgi:application",
             # Label Studio imports its apps as top-level modules (`core`, `tasks`), as
             # `label-studio start` arranges by putting its package folder on sys.path.
-            "--pythonpath", str(_package_dir(python)),
+            "--pythonpath", package,
             "--bind", f"127.0.0.1:{config['port']}",
             "--workers", str(server_workers()),
             # A whole-project export of tens of thousands of tasks takes minutes.
@@ -314,31 +319,23 @@ def server_workers() -> int:
     return max(3, min(4, os.cpu_count() or 1))
 
 
-def _gunicorn_python(executable: Path) -> Path | None:
-    """The Python beside `label-studio` when it has both Label Studio and gunicorn, else
-    None (then the server runs as `label-studio start` has it)."""
+def _gunicorn_python(executable: Path) -> tuple[Path, str] | None:
+    """The Python beside `label-studio` and Label Studio's package folder, when that Python
+    has both Label Studio and gunicorn; else None (then the server runs as `label-studio
+    start` has it). One probe answers both."""
     python = executable.parent / "python"
     if not python.is_file():
         return None
     probe = subprocess.run(
         [str(python), "-c", "import importlib.util as u; "
-         "print(all(u.find_spec(m) for m in ('gunicorn', 'label_studio')))"],
+         "ls = u.find_spec('label_studio'); "
+         "print(ls.submodule_search_locations[0] if ls and u.find_spec('gunicorn') else '')"],
         capture_output=True,
         text=True,
         check=False,
     )  # fmt: skip
-    return python if probe.stdout.strip() == "True" else None
-
-
-def _package_dir(python: Path) -> str:
-    found = subprocess.run(
-        [str(python), "-c", "import importlib.util as u; "
-         "print(u.find_spec('label_studio').submodule_search_locations[0])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )  # fmt: skip
-    return found.stdout.strip()
+    package = probe.stdout.strip()
+    return (python, package) if probe.returncode == 0 and package else None
 
 
 def _add_gunicorn(executable: Path, log: Any) -> None:

@@ -14,13 +14,13 @@ import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from toolkit.collector import collector_paused
 from toolkit.parse import Extraction, ParseReject
 from toolkit.pipeline.options import ConvertOptions
 from toolkit.records.build import Origin, assemble, parse_document, quotes_of
@@ -218,20 +218,6 @@ def _convert_chunk(
     return rejects
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Records hold no reference cycles, so the cyclic GC only costs time here (about 10%):
-    pause it, and collect every few thousand documents in case a library makes cycles."""
-    gc.freeze()  # the modules and schema loaded so far live for the whole run: skip them
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 _READ_ERRORS = (OSError, EOFError, zlib.error, gzip.BadGzipFile)
 
 
@@ -318,7 +304,9 @@ def convert_unit(
     writer = _ShardWriter(paths)
     clock = dict.fromkeys(STAGES, 0.0)
     try:
-        with _collector_paused():
+        # Records hold no reference cycles: the collector only costs time here (about 10%);
+        # a collection every few thousand documents catches any a library makes.
+        with collector_paused(freeze=True):
             _convert_stream(unit, sha, writer, options, progress or _no_progress, clock)
     finally:
         closing = time.perf_counter()

@@ -27,8 +27,8 @@ from toolkit.publish.croissant import CROISSANT, croissant
 from toolkit.publish.data import ArticleEntry, DataSummary, write_data
 from toolkit.publish.manifest import write_manifest
 from toolkit.publish.shards import DEFAULT_SHARD_BYTES
-from toolkit.publish.source import RecordsSource
 from toolkit.publish.splits import SplitRatios
+from toolkit.records.files import RecordsFile
 from toolkit.schema import JSONSchema, load_schema, schema_path, schema_version
 from toolkit.sources.inputs import file_sha256
 
@@ -81,7 +81,7 @@ def read_previous(folder: Path, version: str) -> Previous:
 
 
 def build_release(
-    source: RecordsSource,
+    source: RecordsFile,
     staging: Path,
     options: ReleaseOptions,
     previous: Previous | None,
@@ -132,7 +132,7 @@ def _changes(index: Mapping[str, ArticleEntry], previous: Previous | None) -> Ch
     return changes
 
 
-def _write_meta(staging: Path, data: DataSummary, changes: Changes, source: RecordsSource) -> None:
+def _write_meta(staging: Path, data: DataSummary, changes: Changes, source: RecordsFile) -> None:
     (staging / META).mkdir()
     lines = ["id\tsplit\tdigest"]
     lines += [f"{i}\t{e.split}\t{e.digest}" for i, e in sorted(data.index.items())]
@@ -142,7 +142,7 @@ def _write_meta(staging: Path, data: DataSummary, changes: Changes, source: Reco
 
 
 def _card_info(
-    source: RecordsSource, options: ReleaseOptions, created: str, hub_id: str | None
+    source: RecordsFile, options: ReleaseOptions, created: str, hub_id: str | None
 ) -> CardInfo:
     inputs = (source.manifest or {}).get("inputs", [])
     return CardInfo(

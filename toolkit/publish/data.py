@@ -20,8 +20,9 @@ import pyarrow.compute as pc
 from toolkit.errors import InputError
 from toolkit.publish.configs import ARTICLES, CONFIGS, QUOTES, config_arrow_schema, quote_rows
 from toolkit.publish.shards import DEFAULT_SHARD_BYTES, ShardWriter
-from toolkit.publish.source import RecordsSource, read_batches
+from toolkit.publish.source import read_batches
 from toolkit.publish.splits import SPLITS, SplitRatios, assign
+from toolkit.records.files import RecordsFile
 
 DATA = "data"
 
@@ -61,7 +62,7 @@ def record_digest(record: Mapping[str, Any]) -> str:
 
 
 def write_data(
-    source: RecordsSource,
+    source: RecordsFile,
     release: Path,
     ratios: SplitRatios,
     earlier: Mapping[str, str],
@@ -79,7 +80,7 @@ def write_data(
 
 
 def _write_data(
-    source: RecordsSource,
+    source: RecordsFile,
     release: Path,
     ratios: SplitRatios,
     earlier: Mapping[str, str],

@@ -26,7 +26,7 @@ from toolkit.publish.changelog import CHANGELOG
 from toolkit.publish.manifest import MANIFEST, release_files
 from toolkit.publish.release import PublishResult, result_of
 from toolkit.publish.repo import check_new_version, parse_version, tag_of
-from toolkit.publish.source import resolve_source
+from toolkit.records.files import locate
 
 REPO_TYPE = "dataset"
 _REPO_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -85,7 +85,7 @@ def publish_hub(
     echo: Callable[[str], None] = print,
 ) -> PublishResult:
     check_repo_id(repo_id)
-    source = resolve_source(records)
+    source = locate(records)
     versions, remote_files = _remote_state(api, repo_id)
     check_new_version(options.version, versions)
     with tempfile.TemporaryDirectory(prefix="newsdump-hub-") as tmp:

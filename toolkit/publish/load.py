@@ -13,9 +13,9 @@ from typing import Any
 from toolkit.publish.build import INDEX
 from toolkit.publish.configs import ARTICLES, CONFIGS, QUOTES, quote_rows
 from toolkit.publish.manifest import read_manifest
-from toolkit.publish.source import read_batches, resolve_source
+from toolkit.publish.source import read_batches
 from toolkit.publish.splits import SPLITS
-from toolkit.records.files import RECORDS_JSONL
+from toolkit.records.files import RECORDS_JSONL, locate
 
 _OFFLINE = {"HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1"}
 
@@ -95,7 +95,7 @@ def _expected(records: Path, folder: Path) -> dict[str, dict[str, list[dict[str,
     # The JSON Lines file is the reference when there is one: it never went through Arrow.
     if records.is_dir() and (records / RECORDS_JSONL).is_file():
         records = records / RECORDS_JSONL
-    for batch in read_batches(resolve_source(records)):
+    for batch in read_batches(locate(records)):
         for record in batch.records:
             split = splits.get(record["id"], "")
             if split not in SPLITS:

@@ -18,7 +18,7 @@ from toolkit.publish.build import (
 from toolkit.publish.configs import ARTICLES, QUOTES
 from toolkit.publish.manifest import read_manifest
 from toolkit.publish.repo import check_new_version, commit_release, inspect_target, tag_of
-from toolkit.publish.source import resolve_source
+from toolkit.records.files import locate
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def result_of(built: BuiltRelease, location: str, options: ReleaseOptions) -> Pu
 def publish_local(records: Path, target: Path, options: ReleaseOptions) -> PublishResult:
     """Publish the records under `records` as version `options.version` of the dataset
     repository `target` (created when new or empty)."""
-    source = resolve_source(records)
+    source = locate(records)
     state = inspect_target(target)
     check_new_version(options.version, state.versions)
     previous = _previous(target) if not state.fresh else None

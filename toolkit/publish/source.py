@@ -10,13 +10,9 @@ from typing import Any
 import pyarrow as pa
 
 from toolkit.errors import InputError
-from toolkit.records.files import RecordsFile, batches, locate
+from toolkit.records.files import RecordsFile, batches
 from toolkit.records.validate import is_valid, iter_errors
 from toolkit.schema import arrow_schema
-
-# The records a release is made from, located like every other command's input.
-RecordsSource = RecordsFile
-resolve_source = locate
 
 
 @dataclass
@@ -27,7 +23,7 @@ class Batch:
     table: pa.Table
 
 
-def read_batches(source: RecordsSource) -> Iterator[Batch]:
+def read_batches(source: RecordsFile) -> Iterator[Batch]:
     """Every record in file order. A record that breaks the schema stops the read with one
     line naming where it is and what is wrong: a release holds valid records only."""
     schema = arrow_schema()
@@ -45,7 +41,7 @@ def _table(records: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist(records, schema=schema)
 
 
-def _refuse(source: RecordsSource, number: int, record: Any) -> None:
+def _refuse(source: RecordsFile, number: int, record: Any) -> None:
     where = "row" if source.is_parquet else "record"
     first = next(iter(iter_errors(record)), None)
     what = f"{first.path}: {first.message}" if first else "invalid record"

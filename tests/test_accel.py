@@ -73,12 +73,33 @@ def test_compiled_and_pure_extractors_agree_on_every_gold_article() -> None:
         assert compiled.extract(paragraphs) == extract(paragraphs)
 
 
+def test_compiled_and_pure_agree_on_source_offsets_and_spans() -> None:
+    compiled, _ = _compiled(quotes.ACCELERATED, "extract")
+    placed, _ = _compiled(quotes.ACCELERATED, "found")
+    pure = importlib.import_module("toolkit.quotes.found")
+    spans = 0
+    for paragraphs in ARTICLES:
+        starts = [1000 * k + 7 for k in range(len(paragraphs))]
+        ours = compiled.extract(paragraphs, starts)
+        assert ours == extract(paragraphs, starts)
+        assert placed.source_spans(ours, starts) == pure.source_spans(ours, starts)
+        spans += len(ours)
+    assert spans > 60
+
+
 def _parsed(parse_fn: Any, reject: type[Exception], doc: str) -> tuple[Any, ...]:
     try:
         ext = parse_fn(doc)
     except reject as exc:
         return ("reject", exc.code, exc.message)  # type: ignore[attr-defined]
-    return (ext.fields, ext.normalized, ext.paragraph_starts, ext.spans, ext.warnings)
+    return (
+        ext.fields,
+        ext.normalized,
+        ext.paragraphs,
+        ext.paragraph_starts,
+        ext.spans,
+        ext.warnings,
+    )
 
 
 @pytest.mark.parametrize("path", DUMPS, ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -118,6 +118,7 @@ def _sections(blocks: list[Line], ext: Extraction) -> None:
             ext.line_span(f"/sections/{s}/heading", heading)
         for p, line in enumerate(paragraphs):
             ext.line_span(f"/sections/{s}/paragraphs/{p}", line)
+            ext.paragraphs.append(line.text)
             ext.paragraph_starts.append(line.start)
         sections.append(
             {

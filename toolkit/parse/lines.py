@@ -54,7 +54,8 @@ class Extraction:
 
     fields: dict[str, Any] = field(default_factory=dict)
     normalized: str = ""  # the page's lines, stripped, joined by newlines: hashed for the id
-    paragraph_starts: list[int] = field(default_factory=list)  # body paragraphs, in order
+    paragraphs: list[str] = field(default_factory=list)  # body paragraphs, across sections
+    paragraph_starts: list[int] = field(default_factory=list)  # where each one starts
     spans: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
 

@@ -14,12 +14,25 @@ from toolkit.compiled import Accelerated
 
 ACCELERATED = Accelerated(
     "toolkit.quotes",
-    ("spans", "lexicon", "people", "names", "cast", "cues", "attribute", "speech", "extract"),
+    (
+        "spans",
+        "lexicon",
+        "people",
+        "names",
+        "cast",
+        "cues",
+        "attribute",
+        "speech",
+        "found",
+        "extract",
+    ),
 )
 
-Extractor = Callable[[list[str]], list[dict[str, Any]]]
+Extractor = Callable[[list[str], list[int] | None], list[dict[str, Any]]]
 
 _extract, IMPLEMENTATION = ACCELERATED.load("extract")
+_found, _ = ACCELERATED.load("found")
 extract_quotes: Extractor = _extract.extract
+quote_spans: Callable[[list[dict[str, Any]], list[int]], list[dict[str, Any]]] = _found.source_spans
 
-__all__ = ["ACCELERATED", "IMPLEMENTATION", "extract_quotes"]
+__all__ = ["ACCELERATED", "IMPLEMENTATION", "extract_quotes", "quote_spans"]

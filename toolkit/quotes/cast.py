@@ -199,7 +199,7 @@ class Cast:
         if memo in self._resolved:
             return self._resolved[memo]
         picked = found[slot][2] if slot >= 0 else None
-        person = Person(" ".join(picked), picked, self.gender(picked)) if picked else None
+        person = Person(" ".join(picked), picked) if picked else None
         if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
             # `Rojanksy said`: a misspelling, used once, of someone named in full elsewhere.
             word = tokens[0]
@@ -267,7 +267,7 @@ class Cast:
         if len(found) != 1:
             return None
         tokens = next(iter(found.values()))
-        return Person(" ".join(tokens), tokens, self.gender(tokens))
+        return Person(" ".join(tokens), tokens)
 
     def gender(self, tokens: list[str]) -> str | None:
         """From the first name, an honorific, or the first he/she after a mention."""
@@ -321,7 +321,7 @@ class Cast:
                     continue
                 if len(person.tokens) < 2 and not confirmed_single(text, start, name[-1]):
                     continue
-                if gender is None or person.gender in (gender, None):
+                if gender is None or self.gender(person.tokens) in (gender, None):
                     return person
         return None
 

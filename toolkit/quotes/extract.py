@@ -19,6 +19,7 @@ from toolkit.quotes.attribute import (
 )
 from toolkit.quotes.cast import Cast, build_cast
 from toolkit.quotes.cues import Cue, cues
+from toolkit.quotes.found import Found, as_record
 from toolkit.quotes.names import CAP_RUN, WHO
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 from toolkit.quotes.speech import is_partial, not_speech, sounds_spoken
@@ -32,21 +33,6 @@ _VERDICT_NEEDS: Final = tuple(f"{noun} of" for noun in _VERDICT_NOUNS.split("|")
 
 _BY: Final = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecasters`
 _NEAR: Final = 60  # characters: how far from a quotation its cue may sit in the same sentence
-
-
-# Plain classes, not dataclasses: the compiled build would run a dataclass's generated
-# __init__ as interpreted Python on every instance. Both are compared by identity only.
-class Found:
-    def __init__(self, paragraph: int, span: Span, partial: bool) -> None:
-        self.paragraph = paragraph
-        self.span = span
-        self.partial = partial
-        self.speaker: Speaker | None = None
-        self.mention: Mention | None = None
-        self.cue: str | None = None
-        self.own = False  # attributed in its own sentence
-        self.group = -1
-        self.extra: dict[str, Any] = {}
 
 
 _FAST_CUES: Final = (
@@ -421,8 +407,9 @@ def _carried(before: str, pi: int, cast: Cast, state: _State) -> Speaker | None:
     return carried
 
 
-def extract(paragraphs: list[str]) -> list[dict[str, Any]]:
-    """Quotes of an article's body paragraphs (in order, across sections)."""
+def extract(paragraphs: list[str], starts: list[int] | None = None) -> list[dict[str, Any]]:
+    """Quotes of an article's body paragraphs (in order, across sections). `starts`, where
+    each paragraph begins in the source document, places each quote's `span` there."""
     if not any(('"' in p or "“" in p or "”" in p) for p in paragraphs):
         return []
     cast = build_cast(paragraphs)
@@ -447,7 +434,7 @@ def extract(paragraphs: list[str]) -> list[dict[str, Any]]:
     results.extend(_settle(state.orphans))
     results.sort(key=lambda f: (f.paragraph, f.span.open))
     _groups(results)
-    return [_as_record(f, paragraphs) for f in results]
+    return [as_record(f, paragraphs, starts) for f in results]
 
 
 def _settle(orphans: list[Found]) -> list[Found]:
@@ -471,30 +458,3 @@ def _groups(results: list[Found]) -> None:
         else:
             group += 1
             item.group = group
-
-
-def _as_record(found: Found, paragraphs: list[str]) -> dict[str, Any]:
-    span = found.span
-    paragraph = paragraphs[found.paragraph]
-    mention = None
-    if found.mention is not None and found.own:
-        mention = {
-            "text": found.mention.text,
-            "paragraph": found.paragraph,
-            "start": found.mention.start,
-            "end": found.mention.end,
-        }
-    speaker = found.speaker
-    return {
-        "text": paragraph[span.start : span.end],
-        "paragraph": found.paragraph,
-        "start": span.start,
-        "end": span.end,
-        "speaker": speaker.name if speaker else None,
-        "speaker_kind": speaker.kind if speaker else None,
-        "speaker_mention": mention,
-        "cue": found.cue,
-        "group": found.group,
-        "partial": found.partial,
-        "span": {"start": 0, "end": 0},
-    }

@@ -7,18 +7,17 @@ from __future__ import annotations
 # Plain classes, not dataclasses: the compiled build would run a dataclass's generated
 # __init__ as interpreted Python on every instance.
 class Person:
-    def __init__(self, name: str, tokens: list[str], gender: str | None = None) -> None:
+    def __init__(self, name: str, tokens: list[str]) -> None:
         self.name = name
-        self.tokens = tokens
-        self.gender = gender
+        self.tokens = tokens  # gender: `Cast.gender(tokens)`, looked up when a pronoun asks
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Person):
             return NotImplemented
-        return (self.name, self.tokens, self.gender) == (other.name, other.tokens, other.gender)
+        return (self.name, self.tokens) == (other.name, other.tokens)
 
     def __repr__(self) -> str:
-        return f"Person({self.name!r}, {self.tokens!r}, {self.gender!r})"
+        return f"Person({self.name!r}, {self.tokens!r})"
 
 
 class Run:

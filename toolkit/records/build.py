@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.parse import Extraction, parse_page
-from toolkit.quotes import extract_quotes
+from toolkit.quotes import extract_quotes, quote_spans
 from toolkit.schema import load_schema, schema_version
 
 
@@ -49,19 +49,8 @@ def _field_order() -> tuple[str, ...]:
 
 def quotes_of(ext: Extraction) -> list[dict[str, Any]]:
     """The quotes of a parsed page, with their spans added to `ext.spans`."""
-    paragraphs = [p for s in ext.fields["sections"] for p in s["paragraphs"]]
-    quotes = extract_quotes(paragraphs)
-    starts = ext.paragraph_starts
-    for k, quote in enumerate(quotes):
-        base = starts[quote["paragraph"]]
-        quote["span"] = {"start": base + quote["start"], "end": base + quote["end"]}
-        ext.span(f"/quotes/{k}/text", base + quote["start"], base + quote["end"])
-        mention = quote["speaker_mention"]
-        if mention is not None:
-            at = starts[mention["paragraph"]]
-            ext.span(
-                f"/quotes/{k}/speaker_mention/text", at + mention["start"], at + mention["end"]
-            )
+    quotes = extract_quotes(ext.paragraphs, ext.paragraph_starts)
+    ext.spans.extend(quote_spans(quotes, ext.paragraph_starts))
     return quotes
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from toolkit.quotes import names, spans
-from toolkit.quotes.cast import _run_starts
+from toolkit.quotes.cast import Cast, _run_starts
 from toolkit.quotes.cues import CUE, cues
 from toolkit.quotes.extract import extract
 
@@ -301,3 +301,20 @@ def test_fast_patterns_number_their_groups_as_fast_reads_them() -> None:
     after = extract._FAST_AFTER.groupindex
     assert [after[g] for g in ("pron", "name", "cue", "cue2", "name2")] == [1, 2, 3, 4, 5]
     assert [extract._FAST_BEFORE.groupindex[g] for g in ("pron", "name", "cue")] == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "role", "name"),
+    [
+        ("GOV. Rick Scott spoke.", "governor", "Rick Scott"),
+        ("Earlier, gov. Rick Scott toured Zürich.", "governor", "Rick Scott"),
+        ("GOVERNOR Rick Scott spoke.", "governor", "Rick Scott"),
+        ("The ſenator Ana Ruiz spoke.", "senator", "Ana Ruiz"),  # an ignore-case `s`
+        ("Mayor Ana Ruiz spoke.", "governor", None),
+    ],
+)
+def test_a_role_finds_the_person_titled_so_in_any_case(
+    paragraph: str, role: str, name: str | None
+) -> None:
+    person = Cast(["Nothing here.", paragraph]).with_role(role)
+    assert (person.name if person else None) == name

@@ -337,8 +337,15 @@ class Cast:
             + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             + r")\s+"
         )
+        # An ignore-case search of every paragraph is costly; where both the text and the
+        # forms are ASCII, it can only match a paragraph whose lower case holds a form's.
+        lowered = [f.lower() for f in forms] if all(f.isascii() for f in forms) else None
         found = None
         for text in self.paragraphs:
+            if lowered is not None and text.isascii():
+                low = text.lower()
+                if not any(form in low for form in lowered):
+                    continue
             for m in pattern.finditer(text):
                 if text[m.end() : m.end() + 1].isupper():
                     name = name_at(text, m.end())

@@ -14,7 +14,18 @@ from toolkit.compiled import Accelerated
 
 ACCELERATED = Accelerated(
     "toolkit.quotes",
-    ("spans", "lexicon", "people", "names", "cast", "cues", "attribute", "speech", "extract"),
+    (
+        "spans",
+        "lexicon",
+        "people",
+        "runs",
+        "names",
+        "cast",
+        "cues",
+        "attribute",
+        "speech",
+        "extract",
+    ),
 )
 
 Extractor = Callable[[list[str]], list[dict[str, Any]]]

@@ -11,12 +11,15 @@ from typing import Final
 
 from toolkit.quotes.lexicon import trie_pattern, words
 from toolkit.quotes.people import Run
+from toolkit.quotes.runs import CONNECTORS as _CONNECTORS
+from toolkit.quotes.runs import PARTICLE as _PARTICLE
+from toolkit.quotes.runs import UPPER as _UPPER
+from toolkit.quotes.runs import run_end
+from toolkit.quotes.runs import run_start as run_start  # attribute.py reads it from here
 
-_UPPER: Final = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _WORD: Final = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
 # `U.S.`, `D.C.` before a single initial: abbreviations hold together inside a run
 _INITIAL: Final = rf"[{_UPPER}](?:\.[{_UPPER}])*\."
-_PARTICLE: Final = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)"
 CAP_RUN: Final = re.compile(
     rf"(?<![\w’'\-])(?:{_INITIAL}|{_WORD})(?: (?:{_PARTICLE} )?(?:{_INITIAL}|{_WORD}))*"
 )
@@ -140,7 +143,6 @@ WHO_CLAUSE: Final = re.compile(
 # behind it: a pattern opening with a character set lets a search skip to those letters
 # instead of trying every offset, and a case-sensitive set is cheaper than folding.
 PRONOUN: Final = re.compile(r"([HhSsſ](?<=\b.)(?i:(?<=[Hh])(?:e|im|is|ers|er)|(?<=[Ssſ])he))\b")
-_CONNECTORS: Final = frozenset({"of", "for", "and", "on", "the", "&"})
 
 
 _CONNECTOR_WORDS: Final = [*_PARTICLE[3:-1].split("|"), "of", "for", "and", "on", "the"]
@@ -191,34 +193,6 @@ _DETERMINER_BEFORE: Final = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]
 
 
 _SAYS: Final = (" said", " says", " told", " added", " wrote", " warned", " explained")
-
-
-def run_start(text: str, at: int) -> int:
-    """Where the capitalised run holding offset `at` begins."""
-    start = at
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1  # back to the start of the word
-    while start > 1 and text[start - 1] == " ":
-        prev = text.rfind(" ", 0, start - 1) + 1
-        word = text[prev : start - 1]
-        if word and (
-            (word[0].isupper() and (word[-1].isalnum() or word[-1] in "’'-."))
-            or word in _CONNECTORS
-            or word in _PARTICLES
-        ):
-            start = prev
-        else:
-            break
-    while True:  # a run never starts with a connector: `and Republican Derek Holloway`
-        space = text.find(" ", start, at)
-        if space < 0 or (
-            text[start:space] not in _CONNECTORS and text[start:space] not in (_PARTICLES)
-        ):
-            return start
-        start = space + 1
-
-
-_PARTICLES: Final = frozenset(_PARTICLE[3:-1].split("|"))
 
 
 def classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
@@ -338,23 +312,6 @@ def confirmed_single(text: str, start: int, word: str) -> bool:
     )
 
 
-def in_run(text: str, at: int, length: int) -> bool:
-    """Whether the word at `at` has a capitalised neighbour (so it may be part of a longer
-    name); a surname standing alone (`… Charap said`) needs no further look."""
-    end = at + length
-    if end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?":
-        return True  # glued to more: a possessive, a hyphen, a longer word
-    if text.startswith(" and ", end) and text[end + 5 : end + 6].isupper():
-        return True  # `Lucía and Graciela Treviño`
-    if text[end : end + 2] in (' "', " “") or text[max(0, at - 2) : at] in ('" ', "” "):
-        return True  # `Jalen "Bones" Whitaker`
-    if at >= 2 and text[at - 1] == " " and (text[at - 2].isalpha() or text[at - 2] == "."):
-        space = text.rfind(" ", 0, at - 1)
-        if text[space + 1 : space + 2].isupper():
-            return True
-    return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
-
-
 def drop_leading_stop(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and tokens[0] in _LEADING_STOP:
         tokens = tokens[1:]
@@ -383,10 +340,10 @@ def name_at(text: str, at: int) -> list[str]:
     """The person's name (titles dropped) in the capitalised run holding offset `at`; empty
     when that run is an organisation, a place or no name at all."""
     start = run_start(text, at)
-    m = ORG_RUN.match(text, start)
-    if m is None or m.end() <= at:
+    end = run_end(text, start)
+    if end <= at:
         return []
-    tokens = m.group().split(" ")
+    tokens = text[start:end].split(" ")
     if tokens[-1].endswith(".") and tokens[-1] not in TITLES:
         tokens[-1] = tokens[-1][:-1]
     if tokens[-1].endswith(("’s", "'s")):
@@ -432,7 +389,6 @@ def name_at(text: str, at: int) -> list[str]:
         )
         if nick is not None:
             return [nick.group(1), names[0]]  # `Jalen "Bones" Whitaker`
-        end = m.end()
         nick = _NICKNAME_NEXT.match(text, end) if text[end : end + 2] in _OPEN_AFTER else None
         if nick is not None:
             return [names[0], nick.group(1)]

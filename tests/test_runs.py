@@ -131,3 +131,27 @@ def test_run_start_and_in_run_answer_as_their_plain_forms(build: ModuleType, tex
             if 0 < length <= len(text) - at:
                 got = build.in_run(text, at, length)
                 assert got == _plain_in_run(text, at, length), (text, at, length)
+
+
+def test_no_connector_is_longer_than_the_longest() -> None:
+    assert max(map(len, runs.CONNECTORS | runs.PARTICLES)) == runs._LONGEST
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_nickname_search_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    for start in range(len(text) + 1):
+        if not runs.nickname_may_close_at(text, start):
+            assert names._NICKNAMED.search(text, max(0, start - 40), start) is None
+
+
+TOKENS = ["", "s", "'s", "’s", "s'", "s’", "A's", "As’", "Jones'", "Inc..", "Bank.", ".", ".."]
+TOKENS += [w + end for w in sorted(names.ORG_WORDS) for end in ("", ".", "..")]
+TOKENS += [w.rstrip(".") for w in sorted(names.ORG_WORDS)]
+
+
+def test_token_tests_answer_as_their_plain_forms() -> None:
+    for token in TOKENS:
+        assert names._possessive(token) == token.endswith(("’s", "'s", "s’", "s'"))
+        assert names._owner_s(token) == token.endswith(("’s", "'s"))
+        plain = token in names.ORG_WORDS or token.rstrip(".") in names._ORG_STEMS
+        assert names._org_word(token) == plain, token

@@ -14,7 +14,7 @@ from toolkit.quotes.people import Run
 from toolkit.quotes.runs import CONNECTORS as _CONNECTORS
 from toolkit.quotes.runs import PARTICLE as _PARTICLE
 from toolkit.quotes.runs import UPPER as _UPPER
-from toolkit.quotes.runs import run_end
+from toolkit.quotes.runs import nickname_may_close_at, run_end
 from toolkit.quotes.runs import run_start as run_start  # attribute.py reads it from here
 
 _WORD: Final = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
@@ -74,7 +74,7 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
     gender = None
     # `NPR's Charles Maynes`, `Northvale's Frøslev`: the owner is not part of the name.
     for i in range(len(tokens) - 1, 0, -1):
-        if tokens[i - 1].endswith(("’s", "'s", "s’", "s'")):
+        if _possessive(tokens[i - 1]):
             tokens = tokens[i:]
             break
     while tokens and tokens[0] in _LEADING_STOP:
@@ -82,7 +82,8 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
         titled = titled or tokens[0] in ("Mr", "Mrs", "Ms")
         tokens = tokens[1:]
     last_title = -1
-    for i, token in enumerate(tokens[:-1]):
+    for i in range(len(tokens) - 1):
+        token = tokens[i]
         if token in TITLES or token.rstrip(".") in TITLES:
             last_title = i
             gender = _HONORIFIC_GENDER.get(token, gender)
@@ -109,9 +110,30 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
 _ORG_STEMS: Final = frozenset(word[:-1] for word in ORG_WORDS if word.endswith("."))
 
 
+_ORG_WORDS_OR_STEMS: Final = ORG_WORDS | _ORG_STEMS
+
+
 def _org_word(token: str) -> bool:
-    # token.rstrip(".") + "." in ORG_WORDS, without building that string for every token
+    # token.rstrip(".") + "." in ORG_WORDS, without building that string for every token;
+    # a token with no full stop to strip is looked up once
+    if not token or token[-1] != ".":
+        return token in _ORG_WORDS_OR_STEMS
     return token in ORG_WORDS or token.rstrip(".") in _ORG_STEMS
+
+
+def _possessive(token: str) -> bool:
+    """`token.endswith(("’s", "'s", "s’", "s'"))`, without a tuple to build and walk."""
+    n = len(token)
+    if n < 2:
+        return False
+    a, b = ord(token[n - 2]), ord(token[n - 1])
+    return (b == 115 and (a == 0x2019 or a == 39)) or (a == 115 and (b == 0x2019 or b == 39))
+
+
+def _owner_s(token: str) -> bool:
+    """`token.endswith(("’s", "'s"))`."""
+    n = len(token)
+    return n >= 2 and token[n - 1] == "s" and (token[n - 2] == "’" or token[n - 2] == "'")
 
 
 def is_org_name(tokens: list[str]) -> bool:
@@ -119,12 +141,18 @@ def is_org_name(tokens: list[str]) -> bool:
     completed by `of`/`for` (`Federal Bureau of Investigation`); an acronym (`ERCOT`).
     `Council President Denise Harrow` is a person."""
     if len(tokens) == 1:
-        return (tokens[0].isupper() and len(tokens[0]) >= 2) or _org_word(tokens[0])
+        return _acronym(tokens[0]) or _org_word(tokens[0])
     if _org_word(tokens[-1]):
         return True
     return any(
-        _org_word(t) and tokens[i + 1] in ("of", "for", "on") for i, t in enumerate(tokens[:-1])
+        _org_word(tokens[i]) and tokens[i + 1] in ("of", "for", "on")
+        for i in range(len(tokens) - 1)
     )
+
+
+def _acronym(token: str) -> bool:
+    """`token.isupper() and len(token) >= 2`; a lower-case second letter answers at once."""
+    return len(token) >= 2 and not 97 <= ord(token[1]) <= 122 and token.isupper()
 
 
 def contains(full: list[str], part: list[str]) -> bool:
@@ -344,14 +372,14 @@ def name_at(text: str, at: int) -> list[str]:
     if end <= at:
         return []
     tokens = text[start:end].split(" ")
-    if tokens[-1].endswith(".") and tokens[-1] not in TITLES:
+    if text[end - 1] == "." and tokens[-1] not in TITLES:
         tokens[-1] = tokens[-1][:-1]
-    if tokens[-1].endswith(("’s", "'s")):
+    if _owner_s(tokens[-1]):
         tokens[-1] = tokens[-1][:-2]
     lead = 0
     while lead < len(tokens) - 1 and tokens[lead] in _LEADING_STOP:
         lead += 1
-    org_at = org_start(tokens[lead:])
+    org_at = org_start(tokens[lead:] if lead else tokens)
     if org_at == 0:
         return []
     if org_at is not None:
@@ -361,44 +389,48 @@ def name_at(text: str, at: int) -> list[str]:
     # the piece between connectors that holds `at`
     offset = start
     piece: list[str] = []
-    pieces: list[list[str]] = [piece]
-    for token in tokens:
+    rest = len(tokens)  # where the tokens after that piece start
+    for i, token in enumerate(tokens):
         if token in _CONNECTORS:
             if offset > at:
+                rest = i
                 break
             piece = []
-            pieces.append(piece)
         else:
             piece.append(token)
         offset += len(token) + 1
-    rest = tokens[sum(len(p) for p in pieces) + len(pieces) - 1 :]
-    if len(piece) == 1 and rest[:1] == ["and"] and len(rest) == 3:
+    if len(piece) == 1 and len(tokens) - rest == 3 and tokens[rest] == "and":
         # `Lucía and Graciela Treviño`: both sisters are Treviños
-        piece = [piece[0], rest[2]]
+        piece = [piece[0], tokens[rest + 2]]
     names, _, _ = strip_titles(piece)
-    if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
+    if not names or any(t in _MONTHS_OR_PLACES for t in names):
         return []
     if len(names) == 1:
-        # Each search only where a mark sits where its pattern needs one: `" ` right before
-        # the run (`$` may also match before a final newline), ` "` right after it.
-        close = text[max(0, start - 3) : start]
-        nick = (
-            _NICKNAMED.search(text, max(0, start - 40), start)
-            if '"' in close or "”" in close
-            else None
-        )
-        if nick is not None:
-            return [nick.group(1), names[0]]  # `Jalen "Bones" Whitaker`
-        nick = _NICKNAME_NEXT.match(text, end) if text[end : end + 2] in _OPEN_AFTER else None
-        if nick is not None:
-            return [names[0], nick.group(1)]
+        return _with_nickname(text, start, end, names[0])
     return names
+
+
+_MONTHS_OR_PLACES: Final = _MONTHS | _PLACE_WORDS
+
+
+def _with_nickname(text: str, start: int, end: int, name: str) -> list[str]:
+    """A one-word name with the nickname printed right before or after it, if any."""
+    # Each search only where a mark sits where its pattern needs one: `" ` right before
+    # the run (`$` may also match before a final newline), ` "` right after it.
+    if nickname_may_close_at(text, start):
+        nick = _NICKNAMED.search(text, max(0, start - 40), start)
+        if nick is not None:
+            return [nick.group(1), name]  # `Jalen "Bones" Whitaker`
+    if end + 1 < len(text) and text[end] == " " and (text[end + 1] == '"' or text[end + 1] == "“"):
+        nick = _NICKNAME_NEXT.match(text, end)
+        if nick is not None:
+            return [name, nick.group(1)]
+    return [name]
 
 
 # A nickname in quotation marks between a given name and a surname.
 _NICKNAMED: Final = re.compile(rf"({_WORD}) [\"“][^\"“”]{{1,24}}[\"”] $")
 _NICKNAME_NEXT: Final = re.compile(rf" [\"“][^\"“”]{{1,24}}[\"”] ({_WORD})")
-_OPEN_AFTER: Final = (' "', " “")  # how _NICKNAME_NEXT starts
 
 
 class _Piece:

@@ -19,8 +19,9 @@ PARTICLES: Final = frozenset(PARTICLE[3:-1].split("|"))
 CONNECTORS: Final = frozenset({"of", "for", "and", "on", "the", "&"})
 # The words ORG_RUN lets stand between the words of a run, each followed by a space.
 _RUN_CONNECTORS: Final = PARTICLES | CONNECTORS
-# No connector is longer: a longer word needs no set lookup (nor a slice to look it up).
-_LONGEST: Final = max(map(len, _RUN_CONNECTORS))
+# No connector is longer (tests check): a longer word needs no slice to look it up. A
+# literal, so the compiled build compares with a constant, not a module attribute.
+_LONGEST: Final = 5
 
 
 def _capital(c: int) -> bool:
@@ -98,9 +99,11 @@ def run_end(text: str, start: int) -> int:
     # back a word it has taken, as nothing after the run can fail.
     while end < n and text[end] == " ":
         at = end + 1
-        past = _connector_end(text, at, n)
-        if past >= 0:
-            at = past
+        c = ord(text[at]) if at < n else 0
+        if 97 <= c <= 122 or c == 38:  # a connector, or a word that ends the run
+            at = _connector_end(text, at, n)
+            if at < 0:
+                break
             past = _connector_end(text, at, n)
             if past >= 0:
                 at = past
@@ -118,7 +121,10 @@ def run_starts(text: str) -> list[int]:
     n = len(text)
     i = 0
     while i < n:
-        if _capital(ord(text[i])) and (i == 0 or not _word_char(text, i - 1)):
+        c = ord(text[i])
+        if (65 <= c <= 90 or (c >= 128 and c in _UPPER_CODES)) and (
+            i == 0 or not _word_char(text, i - 1)
+        ):
             starts.append(i)
             i = run_end(text, i)
         else:
@@ -155,6 +161,9 @@ def run_start(text: str, at: int) -> int:
         else:
             break
     while True:  # a run never starts with a connector: `and Republican Derek Holloway`
+        c = ord(text[start]) if start < len(text) else 0
+        if not (97 <= c <= 122 or c == 38):
+            return start  # every connector is lower-case or `&`
         space = text.find(" ", start, at)
         if space < 0 or space - start > _LONGEST or text[start:space] not in _RUN_CONNECTORS:
             return start
@@ -174,7 +183,14 @@ def in_run(text: str, at: int, length: int) -> bool:
             after = ord(text[end + 1])
             if after == 34 or after == 0x201C:
                 return True  # `Jalen "Bones" Whitaker`
-            if end + 5 < n and text.startswith(" and ", end) and _isupper(text, end + 5):
+            if (
+                end + 5 < n
+                and after == 97
+                and text[end + 2] == "n"
+                and text[end + 3] == "d"
+                and text[end + 4] == " "
+                and _isupper(text, end + 5)
+            ):
                 return True  # `Lucía and Graciela Treviño`
     if at >= 2 and text[at - 1] == " ":
         c = ord(text[at - 2])
@@ -185,3 +201,22 @@ def in_run(text: str, at: int, length: int) -> bool:
             if _isupper(text, space + 1):
                 return True
     return end + 1 < n and text[end] == " " and _isupper(text, end + 1)
+
+
+def nickname_may_close_at(text: str, start: int) -> bool:
+    """Whether `names._NICKNAMED` (a word, a space, a mark, 1 to 24 characters without a mark, a
+    closing mark, a space and `$`) can match up to `start`: it needs a closing mark and a
+    space right before it (or before a newline there, where `$` also matches), and the
+    mark before that one, within reach, must open the nickname after a space."""
+    close = start - 2
+    if start >= 3 and text[start - 1] == "\n":
+        close = start - 3
+    if close < 0 or text[close + 1] != " " or (text[close] != '"' and text[close] != "”"):
+        return False
+    k = close - 1
+    while k >= max(close - 25, 0):
+        c = ord(text[k])
+        if c == 34 or c == 0x201C or c == 0x201D:  # `"`, `“`, `”`
+            return c != 0x201D and k < close - 1 and k >= 1 and text[k - 1] == " "
+        k -= 1
+    return False

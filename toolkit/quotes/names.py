@@ -380,9 +380,9 @@ def name_at(text: str, at: int) -> list[str]:
     while lead < len(tokens) - 1 and tokens[lead] in _LEADING_STOP:
         lead += 1
     org_at = org_start(tokens[lead:] if lead else tokens)
-    if org_at == 0:
-        return []
-    if org_at is not None:
+    if org_at is not None:  # tested first: `== 0` on an optional int is a generic compare
+        if org_at == 0:
+            return []
         org_offset = start + sum(len(t) + 1 for t in tokens[: lead + org_at])
         if at >= org_offset:
             return []

@@ -4,12 +4,17 @@ end, where the run holding a word begins, and whether a word has capitalised nei
 These are asked at arbitrary offsets many times per article. The regex engine tests each
 character against a large Unicode set of capitals; plain code reading code points (which
 the compiled build turns into direct reads of the string's data) does the same work in a
-fraction of the steps. `tests/test_quotes.py` holds them to the regex at every offset.
+fraction of the steps. `tests/test_runs.py` holds them to the regex at every offset.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    # Offsets in the scanning loops are machine integers in the compiled build (no tag
+    # checks per step); only annotations name the type, so plain Python never imports it.
+    from mypy_extensions import i64
 
 # The capitals a run word may open with: those of Latin scripts (to Latin Extended-B).
 UPPER: Final = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
@@ -47,7 +52,7 @@ def _isupper(text: str, i: int) -> bool:
     return text[i].isupper()
 
 
-def _word_end(text: str, at: int, n: int) -> int:
+def _word_end(text: str, at: i64, n: i64) -> i64:
     """Where the run word at `at` ends, or -1 for none: ORG_RUN's word, an initial form
     `[U](?:\\.[U])*\\.` (tried first) or `[U][\\w’'\\-]*\\.?`."""
     if at >= n or not _capital(ord(text[at])):
@@ -74,9 +79,9 @@ def _word_end(text: str, at: int, n: int) -> int:
     return j
 
 
-def _connector_end(text: str, at: int, n: int) -> int:
+def _connector_end(text: str, at: i64, n: i64) -> i64:
     """Past a connector and its space at `at` (`of `, `van `, `& `), or -1 for none."""
-    j = at
+    j: i64 = at
     while j < n and j - at <= _LONGEST and 97 <= ord(text[j]) <= 122:
         j += 1
     if j == at:
@@ -88,11 +93,11 @@ def _connector_end(text: str, at: int, n: int) -> int:
 
 def run_end(text: str, start: int) -> int:
     """Where `ORG_RUN.match(text, start)` ends, or -1 where it does not match."""
-    n = len(text)
-    start = max(start, 0)  # as `match` reads a negative position
-    if start > 0 and start < n and _word_char(text, start - 1):
+    n: i64 = len(text)
+    first: i64 = max(start, 0)  # as `match` reads a negative position
+    if first > 0 and first < n and _word_char(text, first - 1):
         return -1  # `\b` before the first capital
-    end = _word_end(text, start, n)
+    end = _word_end(text, first, n)
     if end < 0:
         return -1
     # Each further word after a space and at most two connectors; the engine never gives
@@ -118,8 +123,8 @@ def run_starts(text: str) -> list[int]:
     """Where ORG_RUN's matches start, as `finditer` finds them: a run opens at a capital
     with no word character before it, and the next is looked for after its end."""
     starts = []
-    n = len(text)
-    i = 0
+    n: i64 = len(text)
+    i: i64 = 0
     while i < n:
         c = ord(text[i])
         if (65 <= c <= 90 or (c >= 128 and c in _UPPER_CODES)) and (

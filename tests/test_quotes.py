@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from toolkit.quotes import names, spans
-from toolkit.quotes.cast import Cast, _run_starts
+from toolkit.quotes import names, runs, spans
+from toolkit.quotes.cast import Cast
 from toolkit.quotes.cues import CUE, cues
 from toolkit.quotes.extract import extract
 
@@ -267,7 +267,7 @@ def test_pronoun_matches_its_ignore_case_form(text: str) -> None:
 def test_org_run_matches_its_plain_form(text: str) -> None:
     # ORG_RUN is written for a fast search; it must match what `\b` + run words match.
     plain = re.compile(
-        rf"\b{names._RUN_WORD}(?: (?:(?:{names._PARTICLE}|of|for|and|on|the|&) ){{0,2}}"
+        rf"\b{names._RUN_WORD}(?: (?:(?:{runs.PARTICLE}|of|for|and|on|the|&) ){{0,2}}"
         rf"{names._RUN_WORD})*"
     )
     for at in range(len(text) + 1):
@@ -276,8 +276,8 @@ def test_org_run_matches_its_plain_form(text: str) -> None:
     assert [m.span() for m in names.ORG_RUN.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
-    # Cast finds where the runs start from findall, without match objects
-    assert _run_starts(text) == [m.start() for m in names.ORG_RUN.finditer(text)]
+    # Cast finds where the runs start by reading the text, without the regex
+    assert runs.run_starts(text) == [m.start() for m in names.ORG_RUN.finditer(text)]
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ ACCELERATED = Accelerated(
         "spans",
         "lexicon",
         "people",
+        "runs",
         "names",
         "cast",
         "cues",

@@ -23,17 +23,16 @@ from toolkit.quotes.names import (
     contains,
     drop_leading_stop,
     first_names,
-    in_run,
     initials,
     name_at,
     org_start,
     pick,
-    run_start,
     sentence_part,
     unnamed_intros,
     without_owner,
 )
 from toolkit.quotes.people import Person, Run
+from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 
 # Patterns used per lookup are compiled once here, not looked up in re's cache per call.
 _LEADING_THE: Final = re.compile(r"^(?:the|The)\s+")
@@ -155,9 +154,9 @@ class Cast:
             at = text.find(mark)
             if at > 1:
                 start = run_start(text, at - 2)
-                m = ORG_RUN.match(text, start)
-                if m is not None:
-                    name = " ".join(drop_leading_stop(m.group().split(" ")))
+                end = run_end(text, start)
+                if end >= 0:
+                    name = " ".join(drop_leading_stop(text[start:end].split(" ")))
                     if letters in initials(name):
                         return name
         for org in self.orgs:
@@ -306,7 +305,7 @@ class Cast:
             text = self.paragraphs[pi]
             starts = self._starts.get(pi)
             if starts is None:
-                starts = self._starts[pi] = _run_starts(text)
+                starts = self._starts[pi] = run_starts(text)
             for start in reversed(starts):
                 if pi == para and start >= offset:
                     continue
@@ -390,9 +389,9 @@ class Cast:
                 if (at and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                     continue  # `Co` inside `Commission`
                 start = run_start(text, at)
-                m = ORG_RUN.match(text, start)
-                if m is not None and m.end() > at:
-                    tokens = drop_leading_stop(sentence_part(m.group(), at - m.start()))
+                end = run_end(text, start)
+                if end > at:
+                    tokens = drop_leading_stop(sentence_part(text[start:end], at - start))
                     for i in range(1, len(tokens)):
                         if tokens[i - 1] in ("on", "in") and tokens[i] in LEADING_STOP:
                             tokens = tokens[: i - 1]  # `Crestline Motors Co. on Tuesday`
@@ -401,23 +400,6 @@ class Cast:
                     if org_at is not None:
                         hits.append((pi, start, " ".join(without_owner(tokens[org_at:]))))
         return [name for _, _, name in sorted(hits)]
-
-
-def _run_starts(text: str) -> list[int]:
-    """Where ORG_RUN's matches start, as `finditer` finds them, from `findall`, which
-    builds no match objects. A match opens with a capital after `\b`, and nothing else is
-    needed for one: so each starts at the first place after the one before that holds its
-    text with no word character before it."""
-    starts = []
-    at = 0
-    runs: list[str] = ORG_RUN.findall(text)
-    for run in runs:
-        at = text.find(run, at)
-        while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
-            at = text.find(run, at + 1)
-        starts.append(at)
-        at += len(run)
-    return starts
 
 
 _WORD_AT: Final = re.compile(r"[\w’'\-]+")

@@ -11,12 +11,15 @@ from typing import Final
 
 from toolkit.quotes.lexicon import trie_pattern, words
 from toolkit.quotes.people import Run
+from toolkit.quotes.runs import CONNECTORS as _CONNECTORS
+from toolkit.quotes.runs import PARTICLE as _PARTICLE
+from toolkit.quotes.runs import UPPER as _UPPER
+from toolkit.quotes.runs import nickname_may_close_at, run_end
+from toolkit.quotes.runs import run_start as run_start  # attribute.py reads it from here
 
-_UPPER: Final = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 _WORD: Final = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
 # `U.S.`, `D.C.` before a single initial: abbreviations hold together inside a run
 _INITIAL: Final = rf"[{_UPPER}](?:\.[{_UPPER}])*\."
-_PARTICLE: Final = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)"
 CAP_RUN: Final = re.compile(
     rf"(?<![\w’'\-])(?:{_INITIAL}|{_WORD})(?: (?:{_PARTICLE} )?(?:{_INITIAL}|{_WORD}))*"
 )
@@ -71,7 +74,7 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
     gender = None
     # `NPR's Charles Maynes`, `Northvale's Frøslev`: the owner is not part of the name.
     for i in range(len(tokens) - 1, 0, -1):
-        if tokens[i - 1].endswith(("’s", "'s", "s’", "s'")):
+        if _possessive(tokens[i - 1]):
             tokens = tokens[i:]
             break
     while tokens and tokens[0] in _LEADING_STOP:
@@ -79,7 +82,8 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
         titled = titled or tokens[0] in ("Mr", "Mrs", "Ms")
         tokens = tokens[1:]
     last_title = -1
-    for i, token in enumerate(tokens[:-1]):
+    for i in range(len(tokens) - 1):
+        token = tokens[i]
         if token in TITLES or token.rstrip(".") in TITLES:
             last_title = i
             gender = _HONORIFIC_GENDER.get(token, gender)
@@ -106,9 +110,30 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
 _ORG_STEMS: Final = frozenset(word[:-1] for word in ORG_WORDS if word.endswith("."))
 
 
+_ORG_WORDS_OR_STEMS: Final = ORG_WORDS | _ORG_STEMS
+
+
 def _org_word(token: str) -> bool:
-    # token.rstrip(".") + "." in ORG_WORDS, without building that string for every token
+    # token.rstrip(".") + "." in ORG_WORDS, without building that string for every token;
+    # a token with no full stop to strip is looked up once
+    if not token or token[-1] != ".":
+        return token in _ORG_WORDS_OR_STEMS
     return token in ORG_WORDS or token.rstrip(".") in _ORG_STEMS
+
+
+def _possessive(token: str) -> bool:
+    """`token.endswith(("’s", "'s", "s’", "s'"))`, without a tuple to build and walk."""
+    n = len(token)
+    if n < 2:
+        return False
+    a, b = ord(token[n - 2]), ord(token[n - 1])
+    return (b == 115 and (a == 0x2019 or a == 39)) or (a == 115 and (b == 0x2019 or b == 39))
+
+
+def _owner_s(token: str) -> bool:
+    """`token.endswith(("’s", "'s"))`."""
+    n = len(token)
+    return n >= 2 and token[n - 1] == "s" and (token[n - 2] == "’" or token[n - 2] == "'")
 
 
 def is_org_name(tokens: list[str]) -> bool:
@@ -116,12 +141,18 @@ def is_org_name(tokens: list[str]) -> bool:
     completed by `of`/`for` (`Federal Bureau of Investigation`); an acronym (`ERCOT`).
     `Council President Denise Harrow` is a person."""
     if len(tokens) == 1:
-        return (tokens[0].isupper() and len(tokens[0]) >= 2) or _org_word(tokens[0])
+        return _acronym(tokens[0]) or _org_word(tokens[0])
     if _org_word(tokens[-1]):
         return True
     return any(
-        _org_word(t) and tokens[i + 1] in ("of", "for", "on") for i, t in enumerate(tokens[:-1])
+        _org_word(tokens[i]) and tokens[i + 1] in ("of", "for", "on")
+        for i in range(len(tokens) - 1)
     )
+
+
+def _acronym(token: str) -> bool:
+    """`token.isupper() and len(token) >= 2`; a lower-case second letter answers at once."""
+    return len(token) >= 2 and not 97 <= ord(token[1]) <= 122 and token.isupper()
 
 
 def contains(full: list[str], part: list[str]) -> bool:
@@ -140,7 +171,6 @@ WHO_CLAUSE: Final = re.compile(
 # behind it: a pattern opening with a character set lets a search skip to those letters
 # instead of trying every offset, and a case-sensitive set is cheaper than folding.
 PRONOUN: Final = re.compile(r"([HhSsſ](?<=\b.)(?i:(?<=[Hh])(?:e|im|is|ers|er)|(?<=[Ssſ])he))\b")
-_CONNECTORS: Final = frozenset({"of", "for", "and", "on", "the", "&"})
 
 
 _CONNECTOR_WORDS: Final = [*_PARTICLE[3:-1].split("|"), "of", "for", "and", "on", "the"]
@@ -191,34 +221,6 @@ _DETERMINER_BEFORE: Final = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]
 
 
 _SAYS: Final = (" said", " says", " told", " added", " wrote", " warned", " explained")
-
-
-def run_start(text: str, at: int) -> int:
-    """Where the capitalised run holding offset `at` begins."""
-    start = at
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1  # back to the start of the word
-    while start > 1 and text[start - 1] == " ":
-        prev = text.rfind(" ", 0, start - 1) + 1
-        word = text[prev : start - 1]
-        if word and (
-            (word[0].isupper() and (word[-1].isalnum() or word[-1] in "’'-."))
-            or word in _CONNECTORS
-            or word in _PARTICLES
-        ):
-            start = prev
-        else:
-            break
-    while True:  # a run never starts with a connector: `and Republican Derek Holloway`
-        space = text.find(" ", start, at)
-        if space < 0 or (
-            text[start:space] not in _CONNECTORS and text[start:space] not in (_PARTICLES)
-        ):
-            return start
-        start = space + 1
-
-
-_PARTICLES: Final = frozenset(_PARTICLE[3:-1].split("|"))
 
 
 def classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
@@ -338,23 +340,6 @@ def confirmed_single(text: str, start: int, word: str) -> bool:
     )
 
 
-def in_run(text: str, at: int, length: int) -> bool:
-    """Whether the word at `at` has a capitalised neighbour (so it may be part of a longer
-    name); a surname standing alone (`… Charap said`) needs no further look."""
-    end = at + length
-    if end < len(text) and not text[end].isspace() and text[end] not in ",.;:!?":
-        return True  # glued to more: a possessive, a hyphen, a longer word
-    if text.startswith(" and ", end) and text[end + 5 : end + 6].isupper():
-        return True  # `Lucía and Graciela Treviño`
-    if text[end : end + 2] in (' "', " “") or text[max(0, at - 2) : at] in ('" ', "” "):
-        return True  # `Jalen "Bones" Whitaker`
-    if at >= 2 and text[at - 1] == " " and (text[at - 2].isalpha() or text[at - 2] == "."):
-        space = text.rfind(" ", 0, at - 1)
-        if text[space + 1 : space + 2].isupper():
-            return True
-    return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
-
-
 def drop_leading_stop(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and tokens[0] in _LEADING_STOP:
         tokens = tokens[1:]
@@ -383,66 +368,69 @@ def name_at(text: str, at: int) -> list[str]:
     """The person's name (titles dropped) in the capitalised run holding offset `at`; empty
     when that run is an organisation, a place or no name at all."""
     start = run_start(text, at)
-    m = ORG_RUN.match(text, start)
-    if m is None or m.end() <= at:
+    end = run_end(text, start)
+    if end <= at:
         return []
-    tokens = m.group().split(" ")
-    if tokens[-1].endswith(".") and tokens[-1] not in TITLES:
+    tokens = text[start:end].split(" ")
+    if text[end - 1] == "." and tokens[-1] not in TITLES:
         tokens[-1] = tokens[-1][:-1]
-    if tokens[-1].endswith(("’s", "'s")):
+    if _owner_s(tokens[-1]):
         tokens[-1] = tokens[-1][:-2]
     lead = 0
     while lead < len(tokens) - 1 and tokens[lead] in _LEADING_STOP:
         lead += 1
-    org_at = org_start(tokens[lead:])
-    if org_at == 0:
-        return []
-    if org_at is not None:
+    org_at = org_start(tokens[lead:] if lead else tokens)
+    if org_at is not None:  # tested first: `== 0` on an optional int is a generic compare
+        if org_at == 0:
+            return []
         org_offset = start + sum(len(t) + 1 for t in tokens[: lead + org_at])
         if at >= org_offset:
             return []
     # the piece between connectors that holds `at`
     offset = start
     piece: list[str] = []
-    pieces: list[list[str]] = [piece]
-    for token in tokens:
+    rest = len(tokens)  # where the tokens after that piece start
+    for i, token in enumerate(tokens):
         if token in _CONNECTORS:
             if offset > at:
+                rest = i
                 break
             piece = []
-            pieces.append(piece)
         else:
             piece.append(token)
         offset += len(token) + 1
-    rest = tokens[sum(len(p) for p in pieces) + len(pieces) - 1 :]
-    if len(piece) == 1 and rest[:1] == ["and"] and len(rest) == 3:
+    if len(piece) == 1 and len(tokens) - rest == 3 and tokens[rest] == "and":
         # `Lucía and Graciela Treviño`: both sisters are Treviños
-        piece = [piece[0], rest[2]]
+        piece = [piece[0], tokens[rest + 2]]
     names, _, _ = strip_titles(piece)
-    if not names or any(t in _MONTHS or t in _PLACE_WORDS for t in names):
+    if not names or any(t in _MONTHS_OR_PLACES for t in names):
         return []
     if len(names) == 1:
-        # Each search only where a mark sits where its pattern needs one: `" ` right before
-        # the run (`$` may also match before a final newline), ` "` right after it.
-        close = text[max(0, start - 3) : start]
-        nick = (
-            _NICKNAMED.search(text, max(0, start - 40), start)
-            if '"' in close or "”" in close
-            else None
-        )
-        if nick is not None:
-            return [nick.group(1), names[0]]  # `Jalen "Bones" Whitaker`
-        end = m.end()
-        nick = _NICKNAME_NEXT.match(text, end) if text[end : end + 2] in _OPEN_AFTER else None
-        if nick is not None:
-            return [names[0], nick.group(1)]
+        return _with_nickname(text, start, end, names[0])
     return names
+
+
+_MONTHS_OR_PLACES: Final = _MONTHS | _PLACE_WORDS
+
+
+def _with_nickname(text: str, start: int, end: int, name: str) -> list[str]:
+    """A one-word name with the nickname printed right before or after it, if any."""
+    # Each search only where a mark sits where its pattern needs one: `" ` right before
+    # the run (`$` may also match before a final newline), ` "` right after it.
+    if nickname_may_close_at(text, start):
+        nick = _NICKNAMED.search(text, max(0, start - 40), start)
+        if nick is not None:
+            return [nick.group(1), name]  # `Jalen "Bones" Whitaker`
+    if end + 1 < len(text) and text[end] == " " and (text[end + 1] == '"' or text[end + 1] == "“"):
+        nick = _NICKNAME_NEXT.match(text, end)
+        if nick is not None:
+            return [name, nick.group(1)]
+    return [name]
 
 
 # A nickname in quotation marks between a given name and a surname.
 _NICKNAMED: Final = re.compile(rf"({_WORD}) [\"“][^\"“”]{{1,24}}[\"”] $")
 _NICKNAME_NEXT: Final = re.compile(rf" [\"“][^\"“”]{{1,24}}[\"”] ({_WORD})")
-_OPEN_AFTER: Final = (' "', " “")  # how _NICKNAME_NEXT starts
 
 
 class _Piece:

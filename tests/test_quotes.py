@@ -318,3 +318,15 @@ def test_a_role_finds_the_person_titled_so_in_any_case(
 ) -> None:
     person = Cast(["Nothing here.", paragraph]).with_role(role)
     assert (person.name if person else None) == name
+
+
+def test_first_words_of_cues_fit_the_opening_table() -> None:
+    # The scan reads words as a-z code points and indexes a table by their first two
+    # letters: every first word of a verb must be made of those, at least _SHORTEST long.
+    from toolkit.quotes import cues as cue_module
+
+    assert cue_module._SHORTEST >= 2
+    for word in cue_module._WORDS:
+        assert re.fullmatch(r"[a-z]+", word) and len(word) >= cue_module._SHORTEST, word
+        pair = (ord(word[0]) - 97) * 26 + ord(word[1]) - 97
+        assert (cue_module._OPENINGS[pair] >> len(word)) & 1, word

@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from toolkit.quotes.lexicon import trie_pattern
+
+if TYPE_CHECKING:
+    # machine integers for offsets in the compiled build; plain Python never imports it
+    from mypy_extensions import i64
 
 _VERBS: Final = (
     "said|says|say|saying|told|tells|tell|added|adds|warned|warns|wrote|writes|tweeted|tweets|"
@@ -85,21 +89,49 @@ def cues(text: str, begin: int = 0, end: int = -1) -> list[Cue]:
 
 
 def _scan(low: str, pos: int, piece: str, lead: int, found: list[Cue]) -> None:
-    """The lower-case verbs in `low` from `pos`. Every verb is lower-case letters, so a
-    match of CUE is a whole word (`\\w` characters between `\\b`s), or two words one space
-    apart: words looked up in a table find the same matches as the pattern, which costs a
-    regex step per character. The words come from splitting at spaces (offsets follow from
-    the lengths); a piece with other characters in it is cut into words by hand."""
+    """The lower-case verbs in `low` from `pos`. Every verb is lower-case ASCII letters, so a
+    match of CUE is a whole word (a run of `\\w` characters between `\\b`s), or two words one
+    space apart: words looked up in a table find the same matches as the pattern, which
+    costs a regex step per character. The words are read by code point, and only those that
+    could be a verb (ASCII letters, the right length) are cut out and looked up."""
     scan = _Scanner(low, pos, piece, lead, found)
-    at = 0
-    for token in low.split(" "):
-        token_start = at
-        at += len(token) + 1
-        if token.isalnum():
-            scan.word(token_start, token)
-        elif token:
-            _words_in(token, token_start, scan)
+    n: i64 = len(low)
+    i: i64 = 0
+    while i < n:
+        c = ord(low[i])
+        if not (97 <= c <= 122 or (c < 128 and _ASCII_WORD[c]) or (c >= 128 and low[i].isalnum())):
+            i += 1
+            continue
+        start = i
+        plain = True  # a-z only: no other word can be a verb
+        while i < n:
+            c = ord(low[i])
+            if 97 <= c <= 122:
+                i += 1
+            elif (c < 128 and _ASCII_WORD[c]) or (c >= 128 and low[i].isalnum()):
+                plain = False
+                i += 1
+            else:
+                break
+        scan.word(start, i, plain)
     scan.flush()
+
+
+# `\w` among ASCII code points: letters, digits and `_`
+_ASCII_WORD: Final = tuple(chr(c).isalnum() or c == 95 for c in range(128))
+_LONGEST: Final = max(len(verb.partition(" ")[0]) for verb in _VERBS.split("|"))
+
+
+def _openings() -> tuple[int, ...]:
+    """For each pair of letters a-z, a bit for each length of a first word of a verb that
+    opens with them: a word is looked up in the table only if its bit is set."""
+    lengths = [0] * (26 * 26)
+    for word in _WORDS:
+        lengths[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << len(word)
+    return tuple(lengths)
+
+
+_OPENINGS: Final = _openings()
 
 
 class _Scanner:
@@ -116,25 +148,36 @@ class _Scanner:
         self.pending_start = 0
         self.pending_end = 0
 
-    def word(self, start: int, word: str) -> None:
+    def word(self, start: int, end: int, plain: bool) -> None:
+        """The word low[start:end]; `plain` when it is made of a-z only."""
         pending = self.pending
         if pending is not None:
             self.pending = None
-            end = self.pending_end
-            if start == end + 1 and self.low[end] == " " and word in pending.seconds:
-                self.cue(self.pending_start, start + len(word))
+            last = self.pending_end
+            if (
+                plain
+                and start == last + 1
+                and self.low[last] == " "
+                and self.low[start:end] in pending.seconds
+            ):
+                self.cue(self.pending_start, end)
                 return
             if pending.alone:
-                self.cue(self.pending_start, end)
-        if start < self.pos or len(word) < _SHORTEST:
+                self.cue(self.pending_start, last)
+        length = end - start
+        if not plain or start < self.pos or length < _SHORTEST or length > _LONGEST:
             return  # a word running into the range from before it is no match
-        known = _WORDS.get(word)
+        low = self.low
+        pair = (ord(low[start]) - 97) * 26 + ord(low[start + 1]) - 97
+        if not (_OPENINGS[pair] >> length) & 1:
+            return  # no verb opens with these two letters and has this length: most words
+        known = _WORDS.get(low[start:end])
         if known is None:
             return
         if known.seconds:
-            self.pending, self.pending_start, self.pending_end = known, start, start + len(word)
+            self.pending, self.pending_start, self.pending_end = known, start, end
         elif known.alone:
-            self.cue(start, start + len(word))
+            self.cue(start, end)
 
     def flush(self) -> None:
         if self.pending is not None and self.pending.alone:
@@ -143,18 +186,3 @@ class _Scanner:
 
     def cue(self, start: int, end: int) -> None:
         self.found.append(Cue(self.piece[start:end], self.lead + start, self.lead + end))
-
-
-def _words_in(token: str, offset: int, scan: _Scanner) -> None:
-    """The runs of `\\w` characters (what `\\b` bounds) in a piece of text, with offsets."""
-    start = -1
-    for i in range(len(token)):
-        char = token[i]
-        if char.isalnum() or char == "_":
-            if start < 0:
-                start = i
-        elif start >= 0:
-            scan.word(offset + start, token[start:i])
-            start = -1
-    if start >= 0:
-        scan.word(offset + start, token[start:])

@@ -22,6 +22,33 @@ _CLOSERS: Final = frozenset(")]’'")
 _STARTERS: Final = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789“"‘([\x00')
 
 
+# Character tests for the compiled build: `ord(text[at])` compiles to a read of the string's
+# data, where `text[at].isupper()` makes a one-character string and a Python method call.
+def space_at(text: str, at: int) -> bool:
+    """`text[at].isspace()`."""
+    char = ord(text[at])
+    if char < 128:
+        return char == 32 or 9 <= char <= 13 or 28 <= char <= 31
+    return text[at].isspace()
+
+
+def upper_at(text: str, at: int) -> bool:
+    """`text[at].isupper()`."""
+    char = ord(text[at])
+    if char < 128:
+        return 65 <= char <= 90
+    return text[at].isupper()
+
+
+def fold(word: str) -> str:
+    """`word.casefold()`: for ASCII text that is lower(), which the compiled build runs
+    itself rather than through a Python method call."""
+    for at in range(len(word)):
+        if ord(word[at]) >= 128:
+            return word.casefold()
+    return word.lower()
+
+
 class Span:
     """One quoted span: `open`/`close` are the mark positions (close None when unclosed);
     `start`/`end` delimit the text without marks and outer whitespace. A plain class, not a

@@ -5,6 +5,7 @@ tricky synthetic text."""
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from types import ModuleType
 
@@ -13,7 +14,7 @@ import pytest
 from tests.conftest import DUMPS, REFERENCE
 from toolkit.parse.lines import ParseReject
 from toolkit.parse.page import parse_page
-from toolkit.quotes import ACCELERATED, speech
+from toolkit.quotes import ACCELERATED, attribute, speech
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 from toolkit.sources.documents import decode, split_documents
 
@@ -78,6 +79,7 @@ def test_character_tests_agree_with_str_methods(build: ModuleType) -> None:
         assert space_at(text, at) == char.isspace(), hex(at)
         assert upper_at(text, at) == char.isupper(), hex(at)
         assert fold(char) == char.casefold(), hex(at)
+        assert spans.word_at(text, at) == (re.match(r"\w", char) is not None), hex(at)
     for word in [*TRICKY, "", "Ab", "ſs", "ǅ", "MiXeD-case’s"]:
         assert fold(word) == word.casefold()
 
@@ -182,3 +184,32 @@ def test_speech_tests_agree_with_their_first_forms(build: ModuleType) -> None:
 def test_title_case_is_its_first_form(build: ModuleType, text: str) -> None:
     _, ours = _modules(build)
     assert ours._title_case(text, 0, len(text)) == _old_title_case(text)
+
+
+def _attribute(build: ModuleType) -> ModuleType:
+    return importlib.import_module(f"{build.__name__}.attribute")
+
+
+@pytest.mark.parametrize("width", [1, 5, 30, 100, 100000])
+def test_words_back_are_the_last_token_matches(build: ModuleType, width: int) -> None:
+    ours = _attribute(build)
+    for text in TEXTS:
+        for end in range(len(text) + 1):
+            region = text[max(0, end - width) : end]
+            want = [(m.group(), 7 + m.start()) for m in attribute._TOKEN_DOT.finditer(region)]
+            assert ours._words_back(region, 7) == want[-7:], region
+
+
+def test_preposition_end_is_the_regex_search(build: ModuleType) -> None:
+    ours = _attribute(build)
+    for text in [*TEXTS, "x in", " in ", " in\n", "\tof \u2003", "a at\n\n", " In ", "\u00a0in "]:
+        for end in range(len(text) + 1):
+            found = attribute._PREPOSITION_END.search(text, 0, end)
+            assert ours._preposition_end(text, end) == (found.start() if found else -1)
+
+
+def test_marks_and_stops_are_in_order(build: ModuleType) -> None:
+    spans, _ = _modules(build)
+    for text in TEXTS:
+        assert spans._marks(text) == [i for i, c in enumerate(text) if c in '"“”']
+        assert spans.sentence_stops(text) == [m.span() for m in spans.BOUNDARY.finditer(text)]

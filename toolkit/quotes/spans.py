@@ -40,6 +40,19 @@ def upper_at(text: str, at: int) -> bool:
     return text[at].isupper()
 
 
+def word_at(text: str, at: int) -> bool:
+    """Whether `\\w` matches text[at] (in a str pattern: a letter, digit or `_`)."""
+    char = ord(text[at])
+    if char < 128:
+        return (
+            ord("a") <= char <= ord("z")
+            or ord("A") <= char <= ord("Z")
+            or ord("0") <= char <= ord("9")
+            or char == ord("_")
+        )
+    return text[at].isalnum()
+
+
 def fold(word: str) -> str:
     """`word.casefold()`: for ASCII text that is lower(), which the compiled build runs
     itself rather than through a Python method call."""

@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from toolkit.quotes.lexicon import words
-from toolkit.quotes.spans import Span, fold, sentence_of, space_at, upper_at
+from toolkit.quotes.spans import Span, fold, sentence_of, space_at, upper_at, word_at
 
 RATINGS: Final = words("ratings")
 _LONGEST_RATING: Final = max(map(len, RATINGS))
@@ -146,23 +146,13 @@ def _work_in_sentence(text: str, begin: int, end: int) -> bool:
     at = start
     while at < end:
         first = at
-        while at < end and _ascii_word(ord(text[at])):
+        while at < end and word_at(text, at):
             at += 1
         if first == at:
             at += 1
         elif shortest <= at - first <= longest and text[first:at].lower() in _WORK_NOUN_SET:
             return True
     return False
-
-
-def _ascii_word(char: int) -> bool:
-    """Whether an ASCII character is one `\\w` matches."""
-    return (
-        ord("a") <= char <= ord("z")
-        or ord("A") <= char <= ord("Z")
-        or ord("0") <= char <= ord("9")
-        or char == ord("_")
-    )
 
 
 def _work_word_before(masked: str, mark: int) -> bool:

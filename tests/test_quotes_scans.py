@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import DUMPS, REFERENCE
 from toolkit.parse.lines import ParseReject
 from toolkit.parse.page import parse_page
-from toolkit.quotes import ACCELERATED, attribute, speech
+from toolkit.quotes import ACCELERATED, attribute, names, speech
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 from toolkit.sources.documents import decode, split_documents
 
@@ -213,3 +213,32 @@ def test_marks_and_stops_are_in_order(build: ModuleType) -> None:
     for text in TEXTS:
         assert spans._marks(text) == [i for i, c in enumerate(text) if c in '"“”']
         assert spans.sentence_stops(text) == [m.span() for m in spans.BOUNDARY.finditer(text)]
+
+
+RELATIVE = [
+    "who",
+    ",who",
+    "x, \twho\n",
+    "Xwho",
+    "_which",
+    "éwho",
+    "a who\n\n",
+    "a,, which",
+    "\nwho",
+]
+
+
+def test_relative_end_is_the_regex_search(build: ModuleType) -> None:
+    ours = _attribute(build)
+    for text in [*TEXTS, *RELATIVE]:
+        for end in range(len(text) + 1):
+            for region in (text[:end], text[:end] + " who", text[:end] + ", which\n"):
+                found = attribute._RELATIVE_END.search(region)
+                assert ours._relative_end(region) == (found.start() if found else -1), region
+
+
+def test_text_before_who_is_the_split(build: ModuleType) -> None:
+    ours = _attribute(build)
+    for text in [*TEXTS, *RELATIVE, "the man who\twho knew", "whom who"]:
+        for end in range(len(text) + 1):
+            assert ours._before_who(text[:end]) == names.WHO.split(text[:end])[0]

@@ -38,8 +38,7 @@ _TOKEN_DOT: Final = re.compile(r"[\w’'\-\.]+")
 _OPENING_PHRASE: Final = re.compile(
     r"(?:(?:On|In|At|After|For|With|But|And|Still|Later|Earlier) [^,]*,\s*)"
 )
-_RELATIVE_END: Final = re.compile(r",?\s*\b(?:who|which)$")
-_RELATIVE_ENDINGS: Final = ("who", "which", "who\n", "which\n")
+_RELATIVE_END: Final = re.compile(r",?\s*\b(?:who|which)$")  # what _relative_end finds
 _COMMA: Final = re.compile(r",\s*")
 _MODIFIERS: Final = re.compile(r"(?:[a-z][\w’'\-]*\s+){0,4}")
 _ROLE_THEN_NAME: Final = re.compile(r"\s+((?:[a-z][\w’'\-]*\s+){1,3})")
@@ -206,9 +205,9 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
                 at = begin + text.index(appositive, inner)
                 return Mention(appositive, at, at + len(appositive), "name")
             text = text[:inner].rstrip()
-    relative = _RELATIVE_END.search(text) if text.endswith(_RELATIVE_ENDINGS) else None
-    if relative:
-        text = text[: relative.start()].rstrip()
+    relative = _relative_end(text)
+    if relative >= 0:
+        text = text[:relative].rstrip()
     if not text or text.endswith(MASK):
         return None
     found = _mention_at_end(text, begin)
@@ -218,6 +217,25 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
         if comma > 0:
             found = _mention_at_end(text[:comma], begin)
     return found
+
+
+def _relative_end(text: str) -> int:
+    """Where _RELATIVE_END's match in text starts, or -1: the `who` or `which` that ends it
+    (before a last newline, as `$` allows) must be a word, and the match reaches back over
+    the whitespace before it and one comma. Found from the end, not by a search from every
+    offset of the text."""
+    end = len(text) - 1 if text.endswith("\n") else len(text)
+    if end >= 3 and text[end - 3 : end] == "who":
+        start = end - 3
+    elif end >= 5 and text[end - 5 : end] == "which":
+        start = end - 5
+    else:
+        return -1
+    if start > 0 and word_at(text, start - 1):
+        return -1
+    while start > 0 and space_at(text, start - 1):
+        start -= 1
+    return start - 1 if start > 0 and text[start - 1] == "," else start
 
 
 def _mention_at_end(text: str, begin: int) -> Mention | None:
@@ -233,17 +251,13 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
     if folded in SOURCE_NOUNS:  # `Forecasters said`: a description, capitalised
         return Mention(word, begin + at, end, "description")
     start = run_start(text, len(text) - 1)
-    org = ORG_RUN.match(text, start)
-    if (
-        org is not None
-        and org.end() == len(text)
-        and " " in org.group()
-        and is_org_name(org.group().split())
-    ):
-        value = " ".join(
-            without_owner(org.group().removeprefix("The ").removeprefix("the ").split(" "))
-        )
-        at = begin + org.end() - len(value)
+    # the organisation must run from `start` to the end with a space in it: without a space
+    # there the regex need not run
+    org = ORG_RUN.match(text, start) if text.find(" ", start) >= 0 else None
+    run = org.group() if org is not None else ""
+    if org is not None and org.end() == len(text) and " " in run and is_org_name(run.split()):
+        value = " ".join(without_owner(run.removeprefix("The ").removeprefix("the ").split(" ")))
+        at = begin + len(text) - len(value)
         return Mention(value, at, at + len(value), "name")
     prep = _preposition_end(text, start)
     if prep >= 0:
@@ -461,6 +475,11 @@ def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
     return found
 
 
+def _before_who(text: str) -> str:
+    """`WHO.split(text)[0]`: a WHO match holds `who`, and text without one is its own part."""
+    return WHO.split(text)[0] if "who" in text else text
+
+
 def _describe(phrase: str, cast: Cast) -> Speaker | None:
     document = phrase.split()[1:2]
     if document and fold(document[0]) in _DOCUMENTS:
@@ -470,8 +489,13 @@ def _describe(phrase: str, cast: Cast) -> Speaker | None:
             text = (owner.group(1) or owner.group(2)).strip()
             kind = "name" if text[:1].isupper() else "description"
             return resolve(Mention(text, 0, len(text), kind), cast, 0, 0, None)
-    words = WHO.split(phrase)[0].split()  # `the official who briefed reporters`: official
-    core = _PLACE_TAIL.split(" ".join(words))[0].split()  # `Russia's embassy in Vilnius`
+    words = _before_who(phrase).split()  # `the official who briefed reporters`: official
+    core = words
+    # `Russia's embassy in Vilnius`; the words are joined by single spaces, so a match
+    # holds ` in `, ` of ` or ` at `
+    joined = " ".join(words)
+    if " in " in joined or " of " in joined or " at " in joined:
+        core = _PLACE_TAIL.split(joined)[0].split()
     head = fold(core[-1])
     det = fold(words[0])
     if (
@@ -503,7 +527,7 @@ def _describe(phrase: str, cast: Cast) -> Speaker | None:
         if intro_for is not None:
             return Speaker(intro_for, "unnamed")
         for intro in cast.unnamed:
-            if fold(intro.split()[-1]) == head or fold(WHO.split(intro)[0].split()[-1]) == head:
+            if fold(intro.split()[-1]) == head or fold(_before_who(intro).split()[-1]) == head:
                 return Speaker(intro, "unnamed")
         titled = cast.with_role(head)
         if titled is not None:

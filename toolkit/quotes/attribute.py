@@ -268,7 +268,9 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
     # The name itself stops at connectors: `Federal Bureau of Investigation` is an org above;
     # `Jesse and Diana Smith` names Diana Smith here.
     tokens = text[start:].split(" ")
-    while len(tokens) > 1 and (tokens[0] in _RUN_CONNECTORS or not tokens[0][:1].isupper()):
+    while len(tokens) > 1 and (
+        tokens[0] in _RUN_CONNECTORS or tokens[0] == "" or not upper_at(tokens[0], 0)
+    ):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
     for k in range(len(tokens) - 1, 0, -1):
@@ -501,7 +503,7 @@ def _describe(phrase: str, cast: Cast) -> Speaker | None:
     if (
         det == "the"
         and any(w in ORG_WORDS for w in words[1:])
-        and any(w[:1].isupper() for w in words[1:])
+        and any(upper_at(w, 0) for w in words[1:])
     ):
         bare = " ".join(words[1:])
         return Speaker(cast.org(bare) or bare, "organization")
@@ -509,7 +511,7 @@ def _describe(phrase: str, cast: Cast) -> Speaker | None:
         org = cast.org(phrase)
         if org is not None:
             return Speaker(org, "organization")
-        if any(w[:1].isupper() for w in words[1:]) or det != "the":
+        if any(upper_at(w, 0) for w in words[1:]) or det != "the":
             bare = " ".join(words[1:]) if det == "the" else phrase
             return Speaker(bare, "organization")
     if head in ROLE_NOUNS or head in TITLE_WORDS:

@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import DUMPS, REFERENCE
 from toolkit.parse.lines import ParseReject
 from toolkit.parse.page import parse_page
-from toolkit.quotes import ACCELERATED, attribute, names, speech
+from toolkit.quotes import ACCELERATED, chars, names, speech
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
 from toolkit.sources.documents import decode, split_documents
 
@@ -71,15 +71,15 @@ def _modules(build: ModuleType) -> tuple[ModuleType, ModuleType]:
 
 
 def test_character_tests_agree_with_str_methods(build: ModuleType) -> None:
-    spans, _ = _modules(build)
-    space_at, upper_at, fold = spans.space_at, spans.upper_at, spans.fold
+    chars = _chars(build)
+    space_at, upper_at, fold = chars.space_at, chars.upper_at, chars.fold
     text = "".join(map(chr, range(sys.maxunicode + 1)))
     for at in range(len(text)):
         char = text[at]
         assert space_at(text, at) == char.isspace(), hex(at)
         assert upper_at(text, at) == char.isupper(), hex(at)
         assert fold(char) == char.casefold(), hex(at)
-        assert spans.word_at(text, at) == (re.match(r"\w", char) is not None), hex(at)
+        assert chars.word_at(text, at) == (re.match(r"\w", char) is not None), hex(at)
     for word in [*TRICKY, "", "Ab", "ſs", "ǅ", "MiXeD-case’s"]:
         assert fold(word) == word.casefold()
 
@@ -190,22 +190,26 @@ def _attribute(build: ModuleType) -> ModuleType:
     return importlib.import_module(f"{build.__name__}.attribute")
 
 
+def _chars(build: ModuleType) -> ModuleType:
+    return importlib.import_module(f"{build.__name__}.chars")
+
+
 @pytest.mark.parametrize("width", [1, 5, 30, 100, 100000])
 def test_words_back_are_the_last_token_matches(build: ModuleType, width: int) -> None:
-    ours = _attribute(build)
+    ours = _chars(build)
     for text in TEXTS:
         for end in range(len(text) + 1):
             region = text[max(0, end - width) : end]
-            want = [(m.group(), 7 + m.start()) for m in attribute._TOKEN_DOT.finditer(region)]
-            assert ours._words_back(region, 7) == want[-7:], region
+            want = [(m.group(), 7 + m.start()) for m in chars.TOKEN_DOT.finditer(region)]
+            assert ours.words_back(region, 7) == want[-7:], region
 
 
 def test_preposition_end_is_the_regex_search(build: ModuleType) -> None:
-    ours = _attribute(build)
+    ours = _chars(build)
     for text in [*TEXTS, "x in", " in ", " in\n", "\tof \u2003", "a at\n\n", " In ", "\u00a0in "]:
         for end in range(len(text) + 1):
-            found = attribute._PREPOSITION_END.search(text, 0, end)
-            assert ours._preposition_end(text, end) == (found.start() if found else -1)
+            found = chars.PREPOSITION_END.search(text, 0, end)
+            assert ours.preposition_end(text, end) == (found.start() if found else -1)
 
 
 def test_marks_and_stops_are_in_order(build: ModuleType) -> None:
@@ -229,12 +233,12 @@ RELATIVE = [
 
 
 def test_relative_end_is_the_regex_search(build: ModuleType) -> None:
-    ours = _attribute(build)
+    ours = _chars(build)
     for text in [*TEXTS, *RELATIVE]:
         for end in range(len(text) + 1):
             for region in (text[:end], text[:end] + " who", text[:end] + ", which\n"):
-                found = attribute._RELATIVE_END.search(region)
-                assert ours._relative_end(region) == (found.start() if found else -1), region
+                found = chars.RELATIVE_END.search(region)
+                assert ours.relative_end(region) == (found.start() if found else -1), region
 
 
 def test_text_before_who_is_the_split(build: ModuleType) -> None:
@@ -242,3 +246,11 @@ def test_text_before_who_is_the_split(build: ModuleType) -> None:
     for text in [*TEXTS, *RELATIVE, "the man who\twho knew", "whom who"]:
         for end in range(len(text) + 1):
             assert ours._before_who(text[:end]) == names.WHO.split(text[:end])[0]
+
+
+def test_last_word_is_the_regex_search(build: ModuleType) -> None:
+    ours = _chars(build)
+    for text in [*TEXTS, "a b\n", "a\n\n", " \n", "x\u00a0y"]:
+        for end in range(len(text) + 1):
+            found = re.search(r"(\S+)$", text[:end])
+            assert ours.last_word(text[:end]) == (found and (found.start(), found.group(1)))

@@ -7,6 +7,14 @@ import re
 from typing import Final
 
 from toolkit.quotes.cast import Cast
+from toolkit.quotes.chars import (
+    fold,
+    last_word,
+    preposition_end,
+    relative_end,
+    upper_at,
+    words_back,
+)
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.names import (
     CAP_RUN,
@@ -23,7 +31,7 @@ from toolkit.quotes.names import (
     strip_titles,
     without_owner,
 )
-from toolkit.quotes.spans import MASK, fold, space_at, upper_at, word_at
+from toolkit.quotes.spans import MASK
 
 _PASSIVE_CUES: Final = frozenset({"deemed", "dubbed", "labeled", "labelled"})
 _PRONOUNS: Final = {"he": "M", "she": "F", "they": None, "i": None, "we": None, "it": None}
@@ -33,16 +41,12 @@ ORG_HEADS: Final = words("org_heads")
 _NAME_HEADS: Final = frozenset(["county", "city", "district", "state"])
 _RUN_CONNECTORS: Final = frozenset({"of", "for", "and", "on", "the", "&"})
 _TOKEN: Final = re.compile(r"[\w’'\-]+")
-# what _words_back and _preposition_end find by hand (tests check them against these)
-_TOKEN_DOT: Final = re.compile(r"[\w’'\-\.]+")
 _OPENING_PHRASE: Final = re.compile(
     r"(?:(?:On|In|At|After|For|With|But|And|Still|Later|Earlier) [^,]*,\s*)"
 )
-_RELATIVE_END: Final = re.compile(r",?\s*\b(?:who|which)$")  # what _relative_end finds
 _COMMA: Final = re.compile(r",\s*")
 _MODIFIERS: Final = re.compile(r"(?:[a-z][\w’'\-]*\s+){0,4}")
 _ROLE_THEN_NAME: Final = re.compile(r"\s+((?:[a-z][\w’'\-]*\s+){1,3})")
-_PREPOSITION_END: Final = re.compile(r"\s(?:in|of|at)\s+$")  # see _TOKEN_DOT
 _PLACE_TAIL: Final = re.compile(r"\s+(?:in|of|at)\s+(?=[A-Z])")
 TITLE_WORDS: Final = frozenset(TITLE_FORMS)
 _CLAUSE_WORDS: Final = frozenset(
@@ -94,47 +98,6 @@ class Speaker:
         return f"Speaker({self.name!r}, {self.kind!r})"
 
 
-def _last_word(text: str) -> tuple[int, str] | None:
-    r"""What `(\S+)$` would find in `text`, as (start, word), without a regex search: that
-    search tries every offset of the text before it reaches the last word."""
-    end = len(text) - 1 if text.endswith("\n") else len(text)  # `$` also matches before it
-    start = end
-    while start > 0 and not space_at(text, start - 1):
-        start -= 1
-    return (start, text[start:end]) if start < end else None
-
-
-def _words_back(region: str, offset: int) -> list[tuple[str, int]]:
-    """The last seven matches of _TOKEN_DOT in `region` (runs of word characters and
-    `’'-.`), in order, as (word, offset + start): all a description looks at. Found from
-    the end, as the runs are the same read either way, not by a scan of all the region."""
-    words: list[tuple[str, int]] = []
-    end = len(region)
-    while end > 0 and len(words) < 7:
-        while end > 0 and not _token_at(region, end - 1):
-            end -= 1
-        start = end
-        while start > 0 and _token_at(region, start - 1):
-            start -= 1
-        if start < end:
-            words.append((region[start:end], offset + start))
-        end = start
-    words.reverse()
-    return words
-
-
-def _token_at(text: str, at: int) -> bool:
-    """Whether _TOKEN_DOT's class `[\\w’'\\-\\.]` holds text[at]."""
-    char = ord(text[at])
-    return (
-        char == ord("’")
-        or char == ord("'")
-        or char == ord("-")
-        or char == ord(".")
-        or (word_at(text, at))
-    )
-
-
 PARTICIPLES: Final = words("participle_cues")
 
 
@@ -168,7 +131,7 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
     text = region.rstrip()
     # Drop auxiliaries and adverbs: `has described`, `also said`.
     while True:
-        last = _last_word(text)
+        last = last_word(text)
         if last and fold(last[1]) in _SKIP_BEFORE:
             text = text[: last[0]].rstrip()
         else:
@@ -205,7 +168,7 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
                 at = begin + text.index(appositive, inner)
                 return Mention(appositive, at, at + len(appositive), "name")
             text = text[:inner].rstrip()
-    relative = _relative_end(text)
+    relative = relative_end(text)
     if relative >= 0:
         text = text[:relative].rstrip()
     if not text or text.endswith(MASK):
@@ -219,28 +182,9 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
     return found
 
 
-def _relative_end(text: str) -> int:
-    """Where _RELATIVE_END's match in text starts, or -1: the `who` or `which` that ends it
-    (before a last newline, as `$` allows) must be a word, and the match reaches back over
-    the whitespace before it and one comma. Found from the end, not by a search from every
-    offset of the text."""
-    end = len(text) - 1 if text.endswith("\n") else len(text)
-    if end >= 3 and text[end - 3 : end] == "who":
-        start = end - 3
-    elif end >= 5 and text[end - 5 : end] == "which":
-        start = end - 5
-    else:
-        return -1
-    if start > 0 and word_at(text, start - 1):
-        return -1
-    while start > 0 and space_at(text, start - 1):
-        start -= 1
-    return start - 1 if start > 0 and text[start - 1] == "," else start
-
-
 def _mention_at_end(text: str, begin: int) -> Mention | None:
     end = begin + len(text)
-    last = _last_word(text)
+    last = last_word(text)
     assert last is not None
     at, word = last
     folded = fold(word)
@@ -259,7 +203,7 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
         value = " ".join(without_owner(run.removeprefix("The ").removeprefix("the ").split(" ")))
         at = begin + len(text) - len(value)
         return Mention(value, at, at + len(value), "name")
-    prep = _preposition_end(text, start)
+    prep = preposition_end(text, start)
     if prep >= 0:
         # `Russia's embassy in Vilnius`: an organisation described, then where it is
         described = _description_back(text[:prep], begin)
@@ -291,21 +235,8 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
     return _description_back(text, begin)
 
 
-def _preposition_end(text: str, end: int) -> int:
-    """Where _PREPOSITION_END's match in text[:end] starts, or -1: it can only be the
-    whitespace before an `in`, `of` or `at` that only whitespace follows, found from the end
-    rather than by a search from every offset of the text."""
-    at = end
-    while at > 0 and space_at(text, at - 1):
-        at -= 1
-    if at == end or at < 3 or not space_at(text, at - 3):
-        return -1
-    word = text[at - 2 : at]
-    return at - 3 if word == "in" or word == "of" or word == "at" else -1
-
-
 def _description_back(text: str, begin: int) -> Mention | None:
-    words = _words_back(text, begin)
+    words = words_back(text, begin)
     if not words:
         return None
     head = fold(words[-1][0]).rstrip(".")

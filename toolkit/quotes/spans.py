@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from toolkit.quotes.chars import space_at, upper_at
 from toolkit.quotes.lexicon import words
 
 MASK: Final = "\x00"
@@ -20,46 +21,6 @@ _WORD_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv
 BOUNDARY: Final = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
 _CLOSERS: Final = frozenset(")]’'")
 _STARTERS: Final = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789“"‘([\x00')
-
-
-# Character tests for the compiled build: `ord(text[at])` compiles to a read of the string's
-# data, where `text[at].isupper()` makes a one-character string and a Python method call.
-def space_at(text: str, at: int) -> bool:
-    """`text[at].isspace()`."""
-    char = ord(text[at])
-    if char < 128:
-        return char == 32 or 9 <= char <= 13 or 28 <= char <= 31
-    return text[at].isspace()
-
-
-def upper_at(text: str, at: int) -> bool:
-    """`text[at].isupper()`."""
-    char = ord(text[at])
-    if char < 128:
-        return 65 <= char <= 90
-    return text[at].isupper()
-
-
-def word_at(text: str, at: int) -> bool:
-    """Whether `\\w` matches text[at] (in a str pattern: a letter, digit or `_`)."""
-    char = ord(text[at])
-    if char < 128:
-        return (
-            ord("a") <= char <= ord("z")
-            or ord("A") <= char <= ord("Z")
-            or ord("0") <= char <= ord("9")
-            or char == ord("_")
-        )
-    return text[at].isalnum()
-
-
-def fold(word: str) -> str:
-    """`word.casefold()`: for ASCII text that is lower(), which the compiled build runs
-    itself rather than through a Python method call."""
-    for at in range(len(word)):
-        if ord(word[at]) >= 128:
-            return word.casefold()
-    return word.lower()
 
 
 class Span:

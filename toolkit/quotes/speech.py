@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from toolkit.quotes.chars import fold, space_at, upper_at, word_at
 from toolkit.quotes.lexicon import words
-from toolkit.quotes.spans import Span, fold, sentence_of, space_at, upper_at, word_at
+from toolkit.quotes.spans import Span, sentence_of
 
 RATINGS: Final = words("ratings")
 _LONGEST_RATING: Final = max(map(len, RATINGS))

@@ -15,6 +15,7 @@ from toolkit.compiled import Accelerated
 ACCELERATED = Accelerated(
     "toolkit.quotes",
     (
+        "chars",
         "spans",
         "lexicon",
         "people",

@@ -7,6 +7,14 @@ import re
 from typing import Final
 
 from toolkit.quotes.cast import Cast
+from toolkit.quotes.chars import (
+    fold,
+    last_word,
+    preposition_end,
+    relative_end,
+    upper_at,
+    words_back,
+)
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.names import (
     CAP_RUN,
@@ -33,16 +41,12 @@ ORG_HEADS: Final = words("org_heads")
 _NAME_HEADS: Final = frozenset(["county", "city", "district", "state"])
 _RUN_CONNECTORS: Final = frozenset({"of", "for", "and", "on", "the", "&"})
 _TOKEN: Final = re.compile(r"[\w’'\-]+")
-_TOKEN_DOT: Final = re.compile(r"[\w’'\-\.]+")
 _OPENING_PHRASE: Final = re.compile(
     r"(?:(?:On|In|At|After|For|With|But|And|Still|Later|Earlier) [^,]*,\s*)"
 )
-_RELATIVE_END: Final = re.compile(r",?\s*\b(?:who|which)$")
-_RELATIVE_ENDINGS: Final = ("who", "which", "who\n", "which\n")
 _COMMA: Final = re.compile(r",\s*")
 _MODIFIERS: Final = re.compile(r"(?:[a-z][\w’'\-]*\s+){0,4}")
 _ROLE_THEN_NAME: Final = re.compile(r"\s+((?:[a-z][\w’'\-]*\s+){1,3})")
-_PREPOSITION_END: Final = re.compile(r"\s(?:in|of|at)\s+$")
 _PLACE_TAIL: Final = re.compile(r"\s+(?:in|of|at)\s+(?=[A-Z])")
 TITLE_WORDS: Final = frozenset(TITLE_FORMS)
 _CLAUSE_WORDS: Final = frozenset(
@@ -94,30 +98,6 @@ class Speaker:
         return f"Speaker({self.name!r}, {self.kind!r})"
 
 
-def _last_word(text: str) -> tuple[int, str] | None:
-    r"""What `(\S+)$` would find in `text`, as (start, word), without a regex search: that
-    search tries every offset of the text before it reaches the last word."""
-    end = len(text) - 1 if text.endswith("\n") else len(text)  # `$` also matches before it
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return (start, text[start:end]) if start < end else None
-
-
-def _words_back(region: str, offset: int) -> list[tuple[str, int]]:
-    # findall builds no match objects; each word is where the first word character after
-    # the previous word is, and a search for its text from there lands on it (whatever
-    # comes between holds no word character, so no part of the word).
-    words = []
-    at = 0
-    found: list[str] = _TOKEN_DOT.findall(region)
-    for word in found:
-        at = region.find(word, at)
-        words.append((word, offset + at))
-        at += len(word)
-    return words
-
-
 PARTICIPLES: Final = words("participle_cues")
 
 
@@ -127,7 +107,7 @@ def sentence_subject(masked: str, begin: int, end: int) -> Mention | None:
     lead = len(region) - len(region.lstrip())
     text = region.lstrip()
     first = _TOKEN.match(text)
-    if first and first.group().casefold() in _PRONOUNS:
+    if first and fold(first.group()) in _PRONOUNS:
         return Mention(first.group(), begin + lead, begin + lead + len(first.group()), "pronoun")
     skip = _OPENING_PHRASE.match(text)
     offset = skip.end() if skip else 0
@@ -136,7 +116,7 @@ def sentence_subject(masked: str, begin: int, end: int) -> Mention | None:
         return None
     # `Marlow State coach Ray Delmonico`: a team or place, a role, then the person
     role = _ROLE_THEN_NAME.match(text, run.end())
-    if role is not None and role.group(1).split()[-1].casefold() in ROLE_NOUNS:
+    if role is not None and fold(role.group(1).split()[-1]) in ROLE_NOUNS:
         later = CAP_RUN.match(text, role.end())
         if later is not None:
             run = later
@@ -151,8 +131,8 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
     text = region.rstrip()
     # Drop auxiliaries and adverbs: `has described`, `also said`.
     while True:
-        last = _last_word(text)
-        if last and last[1].casefold() in _SKIP_BEFORE:
+        last = last_word(text)
+        if last and fold(last[1]) in _SKIP_BEFORE:
             text = text[: last[0]].rstrip()
         else:
             break
@@ -188,9 +168,9 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
                 at = begin + text.index(appositive, inner)
                 return Mention(appositive, at, at + len(appositive), "name")
             text = text[:inner].rstrip()
-    relative = _RELATIVE_END.search(text) if text.endswith(_RELATIVE_ENDINGS) else None
-    if relative:
-        text = text[: relative.start()].rstrip()
+    relative = relative_end(text)
+    if relative >= 0:
+        text = text[:relative].rstrip()
     if not text or text.endswith(MASK):
         return None
     found = _mention_at_end(text, begin)
@@ -204,38 +184,37 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
 
 def _mention_at_end(text: str, begin: int) -> Mention | None:
     end = begin + len(text)
-    last = _last_word(text)
+    last = last_word(text)
     assert last is not None
     at, word = last
-    if word.casefold() in _PRONOUNS:
+    folded = fold(word)
+    if folded in _PRONOUNS:
         return Mention(word, begin + at, end, "pronoun")
-    if not word[:1].isupper():
+    if not upper_at(text, at):
         return _description_back(text, begin)
-    if word.casefold() in SOURCE_NOUNS:  # `Forecasters said`: a description, capitalised
+    if folded in SOURCE_NOUNS:  # `Forecasters said`: a description, capitalised
         return Mention(word, begin + at, end, "description")
     start = run_start(text, len(text) - 1)
-    org = ORG_RUN.match(text, start)
-    if (
-        org is not None
-        and org.end() == len(text)
-        and " " in org.group()
-        and is_org_name(org.group().split())
-    ):
-        value = " ".join(
-            without_owner(org.group().removeprefix("The ").removeprefix("the ").split(" "))
-        )
-        at = begin + org.end() - len(value)
+    # the organisation must run from `start` to the end with a space in it: without a space
+    # there the regex need not run
+    org = ORG_RUN.match(text, start) if text.find(" ", start) >= 0 else None
+    run = org.group() if org is not None else ""
+    if org is not None and org.end() == len(text) and " " in run and is_org_name(run.split()):
+        value = " ".join(without_owner(run.removeprefix("The ").removeprefix("the ").split(" ")))
+        at = begin + len(text) - len(value)
         return Mention(value, at, at + len(value), "name")
-    prep = _PREPOSITION_END.search(text, 0, start)
-    if prep is not None:
+    prep = preposition_end(text, start)
+    if prep >= 0:
         # `Russia's embassy in Vilnius`: an organisation described, then where it is
-        described = _description_back(text[: prep.start()], begin)
-        if described is not None and described.text.split()[-1].casefold() in ORG_HEADS:
+        described = _description_back(text[:prep], begin)
+        if described is not None and fold(described.text.split()[-1]) in ORG_HEADS:
             return Mention(text[described.start - begin :], described.start, end, "description")
     # The name itself stops at connectors: `Federal Bureau of Investigation` is an org above;
     # `Jesse and Diana Smith` names Diana Smith here.
     tokens = text[start:].split(" ")
-    while len(tokens) > 1 and (tokens[0] in _RUN_CONNECTORS or not tokens[0][:1].isupper()):
+    while len(tokens) > 1 and (
+        tokens[0] in _RUN_CONNECTORS or tokens[0] == "" or not upper_at(tokens[0], 0)
+    ):
         start += len(tokens[0]) + 1
         tokens = tokens[1:]
     for k in range(len(tokens) - 1, 0, -1):
@@ -257,22 +236,26 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
 
 
 def _description_back(text: str, begin: int) -> Mention | None:
-    words = _words_back(text, begin)
+    words = words_back(text, begin)
     if not words:
         return None
-    head = words[-1][0].casefold().rstrip(".")
+    head = fold(words[-1][0]).rstrip(".")
     known = head in SOURCE_NOUNS or head in ROLE_NOUNS or head in ORG_HEADS
     # any `the/a … noun` names a source (`The mechanic said`); a bare noun only a known one
-    close_det = any(w[0].casefold() in ("the", "a", "an") for w in words[-3:-1])
+    close_det = any(
+        fold(words[k][0]) in ("the", "a", "an")
+        for k in range(max(0, len(words) - 3), len(words) - 1)
+    )
     if not known and not (close_det and head.isalpha() and head.islower()):
         return None
     first = len(words) - 1
     for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
         word = words[k][0]
-        if word.casefold() in _DETERMINERS:
+        folded = fold(word)
+        if folded in _DETERMINERS:
             first = k
             break
-        if word.casefold() in _CLAUSE_WORDS:
+        if folded in _CLAUSE_WORDS:
             break  # `… without an agreement, though Türkiye's foreign minister said`
         if k < len(words) - 1 and word[-1:] in ",;:":
             break
@@ -281,11 +264,11 @@ def _description_back(text: str, begin: int) -> Mention | None:
     end = words[-1][1] + len(words[-1][0])
     # a description needs a determiner, a capitalised modifier or a plural head
     phrase = text[start - begin : end - begin]
-    lead = words[first][0].casefold()
+    lead = fold(words[first][0])
     if (
         lead not in _DETERMINERS
         and not head.endswith("s")
-        and not any(w[0][:1].isupper() for w in words[first:-1])
+        and not any(upper_at(words[k][0], 0) for k in range(first, len(words) - 1))
     ):
         return None
     return Mention(phrase, start, end, "description")
@@ -302,9 +285,9 @@ def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
     if not first:
         return None
     word = first.group()
-    if word.casefold() in _PRONOUNS:
+    if fold(word) in _PRONOUNS:
         return Mention(word, base, base + len(word), "pronoun")
-    if word.casefold() in _DETERMINERS:
+    if fold(word) in _DETERMINERS:
         stop = _STOP_AT.search(text, len(word))
         if stop is not None and stop.group() == "who":
             # `a 33-year-old Cuban economist who lives there`: the clause belongs to it
@@ -319,7 +302,7 @@ def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
                 return Mention(
                     name.group().rstrip("."), at, at + len(name.group().rstrip(".")), "name"
                 )
-        if phrase.split()[-1].casefold() in ("reporters", "us", "me", "him", "her", "them"):
+        if fold(phrase.split()[-1]) in ("reporters", "us", "me", "him", "her", "them"):
             return None
         return Mention(phrase, base, base + len(phrase), "description")
     # Up to four lower-case modifiers before a name: `local Dennis Knight`,
@@ -330,7 +313,7 @@ def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
     if name is not None:
         # `said MTA spokesperson Kevin O'Donnell`: an organisation, a role, then the person
         role = _ROLE_THEN_NAME.match(text, name.end())
-        if role is not None and role.group(1).split()[-1].casefold() in ROLE_NOUNS:
+        if role is not None and fold(role.group(1).split()[-1]) in ROLE_NOUNS:
             later = CAP_RUN.match(text, role.end())
             if later is not None:
                 name = later
@@ -339,7 +322,7 @@ def mention_after(masked: str, cue_end: int, end: int) -> Mention | None:
         # A bare plural source: `deemed "unsurvivable" by forecasters`.
         stop = _STOP_AT.search(text)
         phrase = text[: stop.start() if stop else len(text)].rstrip()
-        if phrase and phrase.split()[-1].casefold() in SOURCE_NOUNS and len(phrase.split()) <= 4:
+        if phrase and fold(phrase.split()[-1]) in SOURCE_NOUNS and len(phrase.split()) <= 4:
             return Mention(phrase, base, base + len(phrase), "description")
         return None
     value = name.group().rstrip(".")
@@ -350,7 +333,7 @@ def resolve(
     mention: Mention, cast: Cast, para: int, at: int, last_speaker: Speaker | None
 ) -> Speaker | None:
     if mention.kind == "pronoun":
-        word = mention.text.casefold()
+        word = fold(mention.text)
         gender = _PRONOUNS[word]
         if word == "it":  # an organisation, named earlier in the sentence or before
             return last_speaker if last_speaker and last_speaker.kind == "organization" else None
@@ -391,7 +374,7 @@ def _resolve_name(mention: Mention, cast: Cast, para: int, at: int) -> Speaker |
         return None
     if len(tokens) == 1 and tokens[0] in TITLES:
         # `the Governor said`: the person the article gives that title
-        titled = cast.with_role(tokens[0].rstrip(".").casefold())
+        titled = cast.with_role(fold(tokens[0].rstrip(".")))
         if titled is not None:
             return Speaker(titled.name, "person")
     if len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1:
@@ -425,23 +408,33 @@ def _resolve_description(phrase: str, cast: Cast) -> Speaker | None:
     return found
 
 
+def _before_who(text: str) -> str:
+    """`WHO.split(text)[0]`: a WHO match holds `who`, and text without one is its own part."""
+    return WHO.split(text)[0] if "who" in text else text
+
+
 def _describe(phrase: str, cast: Cast) -> Speaker | None:
     document = phrase.split()[1:2]
-    if document and document[0].casefold() in _DOCUMENTS:
+    if document and fold(document[0]) in _DOCUMENTS:
         # `according to a filing the company made Tuesday`: the words are the company's
         owner = _OWNER_IN.search(phrase)
         if owner is not None:
             text = (owner.group(1) or owner.group(2)).strip()
             kind = "name" if text[:1].isupper() else "description"
             return resolve(Mention(text, 0, len(text), kind), cast, 0, 0, None)
-    words = WHO.split(phrase)[0].split()  # `the official who briefed reporters`: official
-    core = _PLACE_TAIL.split(" ".join(words))[0].split()  # `Russia's embassy in Vilnius`
-    head = core[-1].casefold()
-    det = words[0].casefold()
+    words = _before_who(phrase).split()  # `the official who briefed reporters`: official
+    core = words
+    # `Russia's embassy in Vilnius`; the words are joined by single spaces, so a match
+    # holds ` in `, ` of ` or ` at `
+    joined = " ".join(words)
+    if " in " in joined or " of " in joined or " at " in joined:
+        core = _PLACE_TAIL.split(joined)[0].split()
+    head = fold(core[-1])
+    det = fold(words[0])
     if (
         det == "the"
         and any(w in ORG_WORDS for w in words[1:])
-        and any(w[:1].isupper() for w in words[1:])
+        and any(upper_at(w, 0) for w in words[1:])
     ):
         bare = " ".join(words[1:])
         return Speaker(cast.org(bare) or bare, "organization")
@@ -449,7 +442,7 @@ def _describe(phrase: str, cast: Cast) -> Speaker | None:
         org = cast.org(phrase)
         if org is not None:
             return Speaker(org, "organization")
-        if any(w[:1].isupper() for w in words[1:]) or det != "the":
+        if any(upper_at(w, 0) for w in words[1:]) or det != "the":
             bare = " ".join(words[1:]) if det == "the" else phrase
             return Speaker(bare, "organization")
     if head in ROLE_NOUNS or head in TITLE_WORDS:
@@ -467,10 +460,7 @@ def _describe(phrase: str, cast: Cast) -> Speaker | None:
         if intro_for is not None:
             return Speaker(intro_for, "unnamed")
         for intro in cast.unnamed:
-            if (
-                intro.split()[-1].casefold() == head
-                or WHO.split(intro)[0].split()[-1].casefold() == head
-            ):
+            if fold(intro.split()[-1]) == head or fold(_before_who(intro).split()[-1]) == head:
                 return Speaker(intro, "unnamed")
         titled = cast.with_role(head)
         if titled is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from toolkit.quotes.chars import space_at, upper_at
 from toolkit.quotes.lexicon import words
 
 MASK: Final = "\x00"
@@ -58,8 +59,6 @@ class Span:
 
 
 def find_spans(paragraph: str) -> list[Span]:
-    if '"' not in paragraph and "“" not in paragraph and "”" not in paragraph:
-        return []
     marks = _marks(paragraph)
     spans = []
     for k in range(0, len(marks), 2):
@@ -67,9 +66,9 @@ def find_spans(paragraph: str) -> list[Span]:
         closing = marks[k + 1] if k + 1 < len(marks) else None
         inner_end = closing if closing is not None else len(paragraph)
         start, end = opening + 1, inner_end
-        while start < end and paragraph[start].isspace():
+        while start < end and space_at(paragraph, start):
             start += 1
-        while end > start and paragraph[end - 1].isspace():
+        while end > start and space_at(paragraph, end - 1):
             end -= 1
         if end > start:
             spans.append(Span(opening, closing, start, end))
@@ -79,14 +78,33 @@ def find_spans(paragraph: str) -> list[Span]:
 def _marks(paragraph: str) -> list[int]:
     """Offsets of the marks, in order; str.find is about three times faster here than a
     regex scan for the three characters in text with curly quotes."""
-    marks = []
-    for char in '"“”':
-        at = paragraph.find(char)
-        while at >= 0:
-            marks.append(at)
-            at = paragraph.find(char, at + 1)
-    marks.sort()
-    return marks
+    return _offsets(paragraph, '"', "“", "”")
+
+
+def _offsets(text: str, a: str, b: str, c: str) -> list[int]:
+    """Offsets of the characters a, b and c in text, in order: a str.find for each, the
+    three merged as they go (no sort)."""
+    size = len(text)
+    at_a, at_b, at_c = _find(text, a, 0), _find(text, b, 0), _find(text, c, 0)
+    found = []
+    while True:
+        if at_a < at_b and at_a < at_c:
+            found.append(at_a)
+            at_a = _find(text, a, at_a + 1)
+        elif at_b < at_c:
+            found.append(at_b)
+            at_b = _find(text, b, at_b + 1)
+        elif at_c < size:
+            found.append(at_c)
+            at_c = _find(text, c, at_c + 1)
+        else:
+            return found
+
+
+def _find(text: str, char: str, start: int) -> int:
+    """text.find(char, start), with len(text) for none (the merge takes the least)."""
+    at = text.find(char, start)
+    return at if at >= 0 else len(text)
 
 
 def mask(paragraph: str, spans: list[Span]) -> str:
@@ -104,37 +122,36 @@ def mask(paragraph: str, spans: list[Span]) -> str:
 
 def sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]:
     """Offsets where a sentence starts (0 included), found outside quotations only."""
+    # Increasing already: each stop's end lies before the next stop (a match holds no
+    # `.!?` after its first character), and comes after 0.
     bounds = [0]
     for stop, end in sentence_stops(masked):
         word = _word_before(masked, stop)
         if word and _is_abbreviation(word):
             continue
         bounds.append(end)
+    quoted = []
     for span in spans:
         # A quotation that ends a sentence: `… crisis." U.S. officials say`.
         if span.close is None or paragraph[span.end - 1] not in ".!?":
             continue
         at = span.close + 1
-        if at < len(paragraph) and paragraph[at].isspace():
-            while at < len(paragraph) and paragraph[at].isspace():
+        if at < len(paragraph) and space_at(paragraph, at):
+            while at < len(paragraph) and space_at(paragraph, at):
                 at += 1
-            if at < len(paragraph) and (paragraph[at].isupper() or paragraph[at] in '“"‘'):
-                bounds.append(at)
-    return sorted(set(bounds))
+            if at < len(paragraph) and (upper_at(paragraph, at) or paragraph[at] in '“"‘'):
+                quoted.append(at)
+    return sorted(set(bounds + quoted)) if quoted else bounds
 
 
 def sentence_stops(masked: str) -> list[tuple[int, int]]:
     """The spans of BOUNDARY's matches in `masked`, in order: their first characters found
     with str.find, several times faster than the regex scan, the rest checked by hand."""
     stops = []
-    for char in ".!?":
-        at = masked.find(char)
-        while at >= 0:
-            end = _boundary_end(masked, at)
-            if end > 0:
-                stops.append((at, end))
-            at = masked.find(char, at + 1)
-    stops.sort()
+    for at in _offsets(masked, ".", "!", "?"):
+        end = _boundary_end(masked, at)
+        if end > 0:
+            stops.append((at, end))
     return stops
 
 
@@ -146,7 +163,7 @@ def _boundary_end(masked: str, stop: int) -> int:
     while at < len(masked) and masked[at] in _CLOSERS:
         at += 1
     spaces = at
-    while at < len(masked) and masked[at].isspace():
+    while at < len(masked) and space_at(masked, at):
         at += 1
     if at == spaces or at == len(masked) or masked[at] not in _STARTERS:
         return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from toolkit.quotes.chars import fold, space_at, upper_at, word_at
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.spans import Span, sentence_of
 
@@ -23,27 +24,40 @@ _WORK_PAIRS: Final = frozenset(
 _TERM_BEFORE: Final = re.compile(
     r"\bwhat\b[^.\x00]{0,40}\bcall(?:s|ed)?\s+(?:(?:a|an|the|it)\s+)?$"
 )
+_WORK_NOUNS: Final = (
+    "song songs film movie book album single show series play novel documentary podcast "
+    "episode poem painting track record hit"
+).split()
 _WORK_IN_SENTENCE: Final = re.compile(
-    r"\b(?:song|songs|film|movie|book|album|single|show|series|play|novel|documentary|podcast|"
-    r"episode|poem|painting|track|record|hit)\b[^.!?\x00]*$",
+    rf"\b(?:{'|'.join(_WORK_NOUNS)})\b[^.!?\x00]*$",
     re.IGNORECASE,
 )
+_WORK_NOUN_SET: Final = frozenset(_WORK_NOUNS)
+_WORK_NOUN_LENGTHS: Final = (min(map(len, _WORK_NOUNS)), max(map(len, _WORK_NOUNS)))
 _SMALL_WORDS: Final = frozenset("a an the of to in on at for and or but by with from".split())
 
 
-def _title_case(text: str) -> bool:
-    bare = text.strip(" ,.;:!?")
-    # a second word that is neither capitalised nor small settles it (most quotations)
-    head = bare.split(None, 2)
-    if len(head) > 1 and not (head[1][:1].isupper() or head[1] in _SMALL_WORDS):
-        return False
-    # at most nine words split off: a ninth means too many, and quotations can be long
-    words = bare.split(None, 8)
-    return (
-        0 < len(words) <= 8
-        and all(w[:1].isupper() or w in _SMALL_WORDS for w in words)
-        and words[0][:1].isupper()
-    )
+def _title_case(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (trimmed as `not_speech` trims it) reads as a title: one to
+    eight words, each capitalised or small, the first capitalised. Scanned in place: most
+    quotations fail at their second word, and need no list of their words."""
+    count = 0
+    at = start
+    while True:
+        while at < end and space_at(text, at):
+            at += 1
+        if at == end:
+            return count > 0
+        first = at
+        while at < end and not space_at(text, at):
+            at += 1
+        count += 1
+        if count > 8:
+            return False
+        if not upper_at(text, first) and (
+            count == 1 or at - first > 4 or text[first:at] not in _SMALL_WORDS
+        ):
+            return False
 
 
 _FIRST_PERSON: Final = re.compile(
@@ -61,36 +75,131 @@ def sounds_spoken(text: str) -> bool:
 
 def is_partial(paragraph: str, masked: str, span: Span, bounds: list[int]) -> bool:
     begin, _ = sentence_of(bounds, span.open, len(paragraph))
-    before = masked[begin : span.open].rstrip()
+    # the last character of the sentence before the mark, found without slicing it out
+    end = span.open
+    while end > begin and space_at(masked, end - 1):
+        end -= 1
+    if end == begin:
+        return False
+    last = masked[end - 1]
     first = paragraph[span.start]
-    if not before:
+    if last in ":," and (first.isupper() or first.isdigit() or first in "[…‘'("):
         return False
-    if before[-1] in ":," and (first.isupper() or first.isdigit() or first in "[…‘'("):
-        return False
-    return not (before.endswith(("—", "–", "-")) and first.isupper())
+    return not (last in "—–-" and first.isupper())
+
+
+def _trimmed(char: int) -> bool:
+    """Whether `strip(" ,.;:!?")` takes the character off."""
+    return (
+        char == ord(" ")
+        or char == ord(",")
+        or char == ord(".")
+        or char == ord(";")
+        or char == ord(":")
+        or char == ord("!")
+        or char == ord("?")
+    )
 
 
 def not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
-    text = paragraph[span.start : span.end].strip(" ,.;:!?")
+    # the quotation without " ,.;:!?" at its ends is paragraph[start:end]: found by index,
+    # as most tests below need no copy of it
+    start, end = span.start, span.end
+    while start < end and _trimmed(ord(paragraph[start])):
+        start += 1
+    while end > start and _trimmed(ord(paragraph[end - 1])):
+        end -= 1
     # casefold never shortens a text: one longer than every rating is none (and a long
     # quotation is not case-folded for nothing)
-    if len(text) <= _LONGEST_RATING and text.casefold() in RATINGS:
+    if end - start <= _LONGEST_RATING and fold(paragraph[start:end]) in RATINGS:
         return True
-    before = masked[max(0, span.open - 60) : span.open]
-    if "what" in before and _TERM_BEFORE.search(before):
+    near = max(0, span.open - 60)
+    if masked.find("what", near, span.open) >= 0 and _TERM_BEFORE.search(masked[near : span.open]):
         return True  # `what the state calls an "alternative calendar."`
-    if text[:1].isupper() and _title_case(text) and _WORK_IN_SENTENCE.search(before):
+    if (
+        start < end
+        and upper_at(paragraph, start)
+        and _title_case(paragraph, start, end)
+        and _work_in_sentence(masked, near, span.open)
+    ):
         return True  # `The song they cut that afternoon, "Walking Back to Georgia," …`
     if not partial:
         return False
-    words = masked[max(0, span.open - 40) : span.open].rstrip(" ,:").split()
-    last = words[-1].casefold() if words else ""
-    pair = " ".join(words[-2:]).casefold()
+    return _work_word_before(masked, span.open) or _a_name(paragraph, start, end)
+
+
+def _work_in_sentence(text: str, begin: int, end: int) -> bool:
+    """Whether _WORK_IN_SENTENCE finds a match in text[begin:end]: a work noun (`song`,
+    `film`, …) as a word after the last `.!?` or mask. An ignore-case search tries every
+    noun at every word start; where the words are ASCII the match is a run of word
+    characters that lower-cases to a noun, and the runs are scanned by hand. A non-ASCII
+    letter or digit (a word character, perhaps one that matches `s` or `k` ignoring case)
+    leaves it to the regex; other non-ASCII characters (`’`, `—`) separate words."""
+    start = end
+    while start > begin:
+        char = ord(text[start - 1])
+        if char == ord(".") or char == ord("!") or char == ord("?") or char == 0:
+            break
+        if char >= 128 and text[start - 1].isalnum():
+            return _WORK_IN_SENTENCE.search(text[begin:end]) is not None
+        start -= 1
+    shortest, longest = _WORK_NOUN_LENGTHS
+    at = start
+    while at < end:
+        first = at
+        while at < end and word_at(text, at):
+            at += 1
+        if first == at:
+            at += 1
+        elif shortest <= at - first <= longest and text[first:at].lower() in _WORK_NOUN_SET:
+            return True
+    return False
+
+
+def _work_word_before(masked: str, mark: int) -> bool:
+    """Whether the last word in the 40 characters before the mark (or the last two), past
+    any ` ,:`, makes the quotation a title or a term: `the film "…"`, `known as "…"`."""
+    near = max(0, mark - 40)
+    end = mark
+    while end > near and masked[end - 1] in " ,:":
+        end -= 1
+    end, start = _word_back(masked, near, end)
+    if start == end:
+        return False
+    last = fold(masked[start:end])
     # `called` alone is a cue (`called the damage "devastating"`); after `what's`, a term
-    if (last in _WORK_WORDS and last != "called") or pair in _WORK_PAIRS:
+    if last in _WORK_WORDS and last != "called":
         return True
-    words = text.split(None, 4)  # a fifth piece means more than four words
-    # A name or title in quotation marks: `Walter "Walt" Pruitt`, `"Pruitt Diamond"`.
-    return (
-        len(words) <= 4 and all(w[:1].isupper() for w in words) and not (text.endswith(("!", "?")))
-    )
+    # every pair (two words and a space) ends in `as` or `called`
+    if last != "as" and last != "called":
+        return False
+    end, start = _word_back(masked, near, start)
+    return start < end and fold(masked[start:end]) + " " + last in _WORK_PAIRS
+
+
+def _word_back(text: str, near: int, end: int) -> tuple[int, int]:
+    """(end, start) of the last whitespace-separated word in text[near:end]; start == end
+    when there is none."""
+    while end > near and space_at(text, end - 1):
+        end -= 1
+    start = end
+    while start > near and not space_at(text, start - 1):
+        start -= 1
+    return end, start
+
+
+def _a_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is at most four words, each capitalised: a name or title in
+    quotation marks (`Walter "Walt" Pruitt`, `"Pruitt Diamond"`)."""
+    count = 0
+    at = start
+    while True:
+        while at < end and space_at(text, at):
+            at += 1
+        if at == end:
+            return True
+        if count == 4 or not upper_at(text, at):
+            return False  # a fifth word, or one not capitalised
+        count += 1
+        while at < end and not space_at(text, at):
+            at += 1

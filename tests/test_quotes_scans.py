@@ -1,0 +1,256 @@
+"""The quote extractor's hand-written scans find exactly what the regexes and string methods
+they replace find: on every paragraph of the fixture dumps (as written and as masked) and on
+tricky synthetic text."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import sys
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import DUMPS, REFERENCE
+from toolkit.parse.lines import ParseReject
+from toolkit.parse.page import parse_page
+from toolkit.quotes import ACCELERATED, chars, names, speech
+from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
+from toolkit.sources.documents import decode, split_documents
+
+TRICKY = [
+    'The song they cut, "Walking Back to Georgia," and the SONGS\n of İstanbul ſong',
+    "a film; the FILM’s hit. Hit-maker\x00\x00 track_record track2 podcasts ķ\u212aBook",
+    "Das Lied ſingle ıt’s a NOVEL?! what they call a “term,” what’s called “x”",
+    "known as\t‘y’ so-called, referred to as: is called 42 “É” İİ ß ﬆrong underperform",
+    "’song’ «film»—book…album ﬁlm Ｓong ｓｏｎｇ séries the song’s ½hit hit¹ ٣track",
+    "\x00\x00\x00 episode\u00a0poem\u2003painting, record (hit) [show] play.series",
+    "",
+]
+
+
+def _paragraphs() -> list[str]:
+    paths = sorted(DUMPS.glob("*.txt")) + sorted((REFERENCE / "dumps").glob("*.txt"))
+    found = []
+    for path in paths:
+        with path.open("rb") as fh:
+            for raw in split_documents(fh):
+                try:
+                    found.extend(parse_page(decode(raw.data).text).paragraphs)
+                except ParseReject:
+                    continue
+    return found
+
+
+PARAGRAPHS = _paragraphs()
+TEXTS = PARAGRAPHS + [mask(p, find_spans(p)) for p in PARAGRAPHS] + TRICKY
+
+
+def test_there_are_paragraphs_to_check() -> None:
+    assert len(PARAGRAPHS) > 250
+
+
+@pytest.fixture(params=["python", "compiled"])
+def build(request: pytest.FixtureRequest) -> ModuleType:
+    """The package whose `spans` and `speech` are checked: the pure modules, or the compiled
+    build (whose string primitives are mypyc's own code, not CPython's methods)."""
+    if request.param == "python":
+        return importlib.import_module("toolkit.quotes")
+    try:
+        compiled = importlib.import_module("toolkit.quotes._accel")
+    except ImportError:
+        pytest.skip("compiled toolkit.quotes not built: run `make setup`")
+    if ACCELERATED.source_hash() != compiled.SOURCE_HASH:
+        pytest.skip("compiled toolkit.quotes is stale: run `make setup`")
+    return compiled
+
+
+def _modules(build: ModuleType) -> tuple[ModuleType, ModuleType]:
+    name = build.__name__
+    return importlib.import_module(f"{name}.spans"), importlib.import_module(f"{name}.speech")
+
+
+def test_character_tests_agree_with_str_methods(build: ModuleType) -> None:
+    chars = _chars(build)
+    space_at, upper_at, fold = chars.space_at, chars.upper_at, chars.fold
+    text = "".join(map(chr, range(sys.maxunicode + 1)))
+    for at in range(len(text)):
+        char = text[at]
+        assert space_at(text, at) == char.isspace(), hex(at)
+        assert upper_at(text, at) == char.isupper(), hex(at)
+        assert fold(char) == char.casefold(), hex(at)
+        assert chars.word_at(text, at) == (re.match(r"\w", char) is not None), hex(at)
+    for word in [*TRICKY, "", "Ab", "ſs", "ǅ", "MiXeD-case’s"]:
+        assert fold(word) == word.casefold()
+
+
+@pytest.mark.parametrize("width", [0, 1, 3, 12, 40, 60, 1000])
+def test_work_in_sentence_is_the_regex_search(build: ModuleType, width: int) -> None:
+    _, ours = _modules(build)
+    for text in TEXTS:
+        for end in range(len(text) + 1):
+            begin = max(0, end - width)
+            want = speech._WORK_IN_SENTENCE.search(text[begin:end]) is not None
+            assert ours._work_in_sentence(text, begin, end) == want, (text, begin, end)
+
+
+def _old_title_case(text: str) -> bool:
+    bare = text.strip(" ,.;:!?")
+    head = bare.split(None, 2)
+    if len(head) > 1 and not (head[1][:1].isupper() or head[1] in speech._SMALL_WORDS):
+        return False
+    words = bare.split(None, 8)
+    return (
+        0 < len(words) <= 8
+        and all(w[:1].isupper() or w in speech._SMALL_WORDS for w in words)
+        and words[0][:1].isupper()
+    )
+
+
+def _old_not_speech(paragraph: str, masked: str, span: Span, partial: bool) -> bool:
+    text = paragraph[span.start : span.end].strip(" ,.;:!?")
+    if len(text) <= speech._LONGEST_RATING and text.casefold() in speech.RATINGS:
+        return True
+    before = masked[max(0, span.open - 60) : span.open]
+    if "what" in before and speech._TERM_BEFORE.search(before):
+        return True
+    if text[:1].isupper() and _old_title_case(text) and speech._WORK_IN_SENTENCE.search(before):
+        return True
+    if not partial:
+        return False
+    words = masked[max(0, span.open - 40) : span.open].rstrip(" ,:").split()
+    last = words[-1].casefold() if words else ""
+    pair = " ".join(words[-2:]).casefold()
+    if (last in speech._WORK_WORDS and last != "called") or pair in speech._WORK_PAIRS:
+        return True
+    words = text.split(None, 4)
+    return (
+        len(words) <= 4 and all(w[:1].isupper() for w in words) and not (text.endswith(("!", "?")))
+    )
+
+
+def _old_is_partial(paragraph: str, masked: str, span: Span, bounds: list[int]) -> bool:
+    begin, _ = sentence_of(bounds, span.open, len(paragraph))
+    before = masked[begin : span.open].rstrip()
+    first = paragraph[span.start]
+    if not before:
+        return False
+    if before[-1] in ":," and (first.isupper() or first.isdigit() or first in "[…‘'("):
+        return False
+    return not (before.endswith(("—", "–", "-")) and first.isupper())
+
+
+def _every_span(text: str) -> list[Span]:
+    """The spans of the paragraph, and a span for every word-sized piece of it: each offset
+    of the text is a quotation's opening mark in one of them."""
+    spans = find_spans(text)
+    for start in range(1, len(text)):
+        for length in (1, 3, 9, 30):
+            end = min(len(text), start + length)
+            spans.append(Span(start - 1, None, start, end))
+    return spans
+
+
+def test_speech_tests_agree_with_their_first_forms(build: ModuleType) -> None:
+    spans, ours = _modules(build)
+    for paragraph in PARAGRAPHS + TRICKY:
+        masked = mask(paragraph, find_spans(paragraph))
+        bounds = sentence_bounds(paragraph, masked, find_spans(paragraph))
+        for old in _every_span(paragraph):
+            span = spans.Span(old.open, old.close, old.start, old.end)
+            for partial in (False, True):
+                want = _old_not_speech(paragraph, masked, old, partial)
+                assert ours.not_speech(paragraph, masked, span, partial) == want, span
+            want = _old_is_partial(paragraph, masked, old, bounds)
+            assert ours.is_partial(paragraph, masked, span, bounds) == want, span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Walking Back to Georgia",
+        "The Art of the Deal in the Age of War and Peace",
+        "One Two Three Four Five Six Seven Eight",
+        "One Two Three Four Five Six Seven Eight Nine",
+        "the Thing",
+        "A\u00a0b",
+        "Über alles",
+        "Ǆemal Ǆ",
+        "X  \n  of\tY",
+        "Hello",
+        "",
+    ],
+)
+def test_title_case_is_its_first_form(build: ModuleType, text: str) -> None:
+    _, ours = _modules(build)
+    assert ours._title_case(text, 0, len(text)) == _old_title_case(text)
+
+
+def _attribute(build: ModuleType) -> ModuleType:
+    return importlib.import_module(f"{build.__name__}.attribute")
+
+
+def _chars(build: ModuleType) -> ModuleType:
+    return importlib.import_module(f"{build.__name__}.chars")
+
+
+@pytest.mark.parametrize("width", [1, 5, 30, 100, 100000])
+def test_words_back_are_the_last_token_matches(build: ModuleType, width: int) -> None:
+    ours = _chars(build)
+    for text in TEXTS:
+        for end in range(len(text) + 1):
+            region = text[max(0, end - width) : end]
+            want = [(m.group(), 7 + m.start()) for m in chars.TOKEN_DOT.finditer(region)]
+            assert ours.words_back(region, 7) == want[-7:], region
+
+
+def test_preposition_end_is_the_regex_search(build: ModuleType) -> None:
+    ours = _chars(build)
+    for text in [*TEXTS, "x in", " in ", " in\n", "\tof \u2003", "a at\n\n", " In ", "\u00a0in "]:
+        for end in range(len(text) + 1):
+            found = chars.PREPOSITION_END.search(text, 0, end)
+            assert ours.preposition_end(text, end) == (found.start() if found else -1)
+
+
+def test_marks_and_stops_are_in_order(build: ModuleType) -> None:
+    spans, _ = _modules(build)
+    for text in TEXTS:
+        assert spans._marks(text) == [i for i, c in enumerate(text) if c in '"“”']
+        assert spans.sentence_stops(text) == [m.span() for m in spans.BOUNDARY.finditer(text)]
+
+
+RELATIVE = [
+    "who",
+    ",who",
+    "x, \twho\n",
+    "Xwho",
+    "_which",
+    "éwho",
+    "a who\n\n",
+    "a,, which",
+    "\nwho",
+]
+
+
+def test_relative_end_is_the_regex_search(build: ModuleType) -> None:
+    ours = _chars(build)
+    for text in [*TEXTS, *RELATIVE]:
+        for end in range(len(text) + 1):
+            for region in (text[:end], text[:end] + " who", text[:end] + ", which\n"):
+                found = chars.RELATIVE_END.search(region)
+                assert ours.relative_end(region) == (found.start() if found else -1), region
+
+
+def test_text_before_who_is_the_split(build: ModuleType) -> None:
+    ours = _attribute(build)
+    for text in [*TEXTS, *RELATIVE, "the man who\twho knew", "whom who"]:
+        for end in range(len(text) + 1):
+            assert ours._before_who(text[:end]) == names.WHO.split(text[:end])[0]
+
+
+def test_last_word_is_the_regex_search(build: ModuleType) -> None:
+    ours = _chars(build)
+    for text in [*TEXTS, "a b\n", "a\n\n", " \n", "x\u00a0y"]:
+        for end in range(len(text) + 1):
+            found = re.search(r"(\S+)$", text[:end])
+            assert ours.last_word(text[:end]) == (found and (found.start(), found.group(1)))

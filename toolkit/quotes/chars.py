@@ -1,0 +1,128 @@
+"""Character tests and short scans for the compiled build, each equal to the string method
+or regex search it stands for (`tests/test_quotes_scans.py` holds them to it).
+
+`ord(text[at])` compiles to a read of the string's data, where `text[at].isupper()` makes a
+one-character string and calls a Python method; and a regex search tries every offset of a
+text for what can only sit at its end, where these scans start from that end.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# What words_back, relative_end and preposition_end find.
+TOKEN_DOT: Final = re.compile(r"[\w’'\-\.]+")
+RELATIVE_END: Final = re.compile(r",?\s*\b(?:who|which)$")
+PREPOSITION_END: Final = re.compile(r"\s(?:in|of|at)\s+$")
+
+
+def space_at(text: str, at: int) -> bool:
+    """`text[at].isspace()`."""
+    char = ord(text[at])
+    if char < 128:
+        return char == 32 or 9 <= char <= 13 or 28 <= char <= 31
+    return text[at].isspace()
+
+
+def upper_at(text: str, at: int) -> bool:
+    """`text[at].isupper()`."""
+    char = ord(text[at])
+    if char < 128:
+        return 65 <= char <= 90
+    return text[at].isupper()
+
+
+def word_at(text: str, at: int) -> bool:
+    """Whether `\\w` matches text[at] (in a str pattern: a letter, digit or `_`)."""
+    char = ord(text[at])
+    if char < 128:
+        return (
+            ord("a") <= char <= ord("z")
+            or ord("A") <= char <= ord("Z")
+            or ord("0") <= char <= ord("9")
+            or char == ord("_")
+        )
+    return text[at].isalnum()
+
+
+def fold(word: str) -> str:
+    """`word.casefold()`: for ASCII text that is lower(), which the compiled build runs
+    itself rather than through a Python method call."""
+    for at in range(len(word)):
+        if ord(word[at]) >= 128:
+            return word.casefold()
+    return word.lower()
+
+
+def last_word(text: str) -> tuple[int, str] | None:
+    r"""What `(\S+)$` would find in `text`, as (start, word), without a regex search: that
+    search tries every offset of the text before it reaches the last word."""
+    end = len(text) - 1 if text.endswith("\n") else len(text)  # `$` also matches before it
+    start = end
+    while start > 0 and not space_at(text, start - 1):
+        start -= 1
+    return (start, text[start:end]) if start < end else None
+
+
+def words_back(region: str, offset: int) -> list[tuple[str, int]]:
+    """The last seven matches of TOKEN_DOT in `region` (runs of word characters and
+    `’'-.`), in order, as (word, offset + start): all a description looks at. Found from
+    the end, as the runs are the same read either way, not by a scan of all the region."""
+    words: list[tuple[str, int]] = []
+    end = len(region)
+    while end > 0 and len(words) < 7:
+        while end > 0 and not _token_at(region, end - 1):
+            end -= 1
+        start = end
+        while start > 0 and _token_at(region, start - 1):
+            start -= 1
+        if start < end:
+            words.append((region[start:end], offset + start))
+        end = start
+    words.reverse()
+    return words
+
+
+def _token_at(text: str, at: int) -> bool:
+    """Whether TOKEN_DOT's class `[\\w’'\\-\\.]` holds text[at]."""
+    char = ord(text[at])
+    return (
+        char == ord("’")
+        or char == ord("'")
+        or char == ord("-")
+        or char == ord(".")
+        or (word_at(text, at))
+    )
+
+
+def relative_end(text: str) -> int:
+    """Where RELATIVE_END's match in text starts, or -1: the `who` or `which` that ends it
+    (before a last newline, as `$` allows) must be a word, and the match reaches back over
+    the whitespace before it and one comma. Found from the end, not by a search from every
+    offset of the text."""
+    end = len(text) - 1 if text.endswith("\n") else len(text)
+    if end >= 3 and text[end - 3 : end] == "who":
+        start = end - 3
+    elif end >= 5 and text[end - 5 : end] == "which":
+        start = end - 5
+    else:
+        return -1
+    if start > 0 and word_at(text, start - 1):
+        return -1
+    while start > 0 and space_at(text, start - 1):
+        start -= 1
+    return start - 1 if start > 0 and text[start - 1] == "," else start
+
+
+def preposition_end(text: str, end: int) -> int:
+    """Where PREPOSITION_END's match in text[:end] starts, or -1: it can only be the
+    whitespace before an `in`, `of` or `at` that only whitespace follows, found from the end
+    rather than by a search from every offset of the text."""
+    at = end
+    while at > 0 and space_at(text, at - 1):
+        at -= 1
+    if at == end or at < 3 or not space_at(text, at - 3):
+        return -1
+    word = text[at - 2 : at]
+    return at - 3 if word == "in" or word == "of" or word == "at" else -1

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from toolkit.quotes.chars import upper_at, word_at
+
 if TYPE_CHECKING:
     # Offsets in the scanning loops are machine integers in the compiled build (no tag
     # checks per step); only annotations name the type, so plain Python never imports it.
@@ -34,22 +36,6 @@ def _capital(c: int) -> bool:
     if c < 128:
         return 65 <= c <= 90
     return c in _UPPER_CODES
-
-
-def _word_char(text: str, i: int) -> bool:
-    """`\\w` at `text[i]` as the regex engine reads it: alphanumeric or `_`."""
-    c = ord(text[i])
-    if c < 128:
-        return 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c == 95
-    return text[i].isalnum()
-
-
-def _isupper(text: str, i: int) -> bool:
-    """`text[i].isupper()`, without a method call for ASCII."""
-    c = ord(text[i])
-    if c < 128:
-        return 65 <= c <= 90
-    return text[i].isupper()
 
 
 def _word_end(text: str, at: i64, n: i64) -> i64:
@@ -95,7 +81,7 @@ def run_end(text: str, start: int) -> int:
     """Where `ORG_RUN.match(text, start)` ends, or -1 where it does not match."""
     n: i64 = len(text)
     first: i64 = max(start, 0)  # as `match` reads a negative position
-    if first > 0 and first < n and _word_char(text, first - 1):
+    if first > 0 and first < n and word_at(text, first - 1):
         return -1  # `\b` before the first capital
     end = _word_end(text, first, n)
     if end < 0:
@@ -128,7 +114,7 @@ def run_starts(text: str) -> list[int]:
     while i < n:
         c = ord(text[i])
         if (65 <= c <= 90 or (c >= 128 and c in _UPPER_CODES)) and (
-            i == 0 or not _word_char(text, i - 1)
+            i == 0 or not word_at(text, i - 1)
         ):
             starts.append(i)
             i = run_end(text, i)
@@ -159,7 +145,7 @@ def run_start(text: str, at: int) -> int:
             break
         c = ord(text[last])
         if (
-            _isupper(text, prev)
+            upper_at(text, prev)
             and (c == 39 or c == 45 or c == 46 or c == 0x2019 or text[last].isalnum())
         ) or (start - 1 - prev <= _LONGEST and text[prev : start - 1] in _RUN_CONNECTORS):
             start = prev
@@ -194,7 +180,7 @@ def in_run(text: str, at: int, length: int) -> bool:
                 and text[end + 2] == "n"
                 and text[end + 3] == "d"
                 and text[end + 4] == " "
-                and _isupper(text, end + 5)
+                and upper_at(text, end + 5)
             ):
                 return True  # `Lucía and Graciela Treviño`
     if at >= 2 and text[at - 1] == " ":
@@ -203,9 +189,9 @@ def in_run(text: str, at: int, length: int) -> bool:
             return True  # `Jalen "Bones" Whitaker`
         if c == 46 or (65 <= c <= 90 or 97 <= c <= 122) or (c >= 128 and text[at - 2].isalpha()):
             space = text.rfind(" ", 0, at - 1)
-            if _isupper(text, space + 1):
+            if upper_at(text, space + 1):
                 return True
-    return end + 1 < n and text[end] == " " and _isupper(text, end + 1)
+    return end + 1 < n and text[end] == " " and upper_at(text, end + 1)
 
 
 def nickname_may_close_at(text: str, start: int) -> bool:

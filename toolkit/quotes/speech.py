@@ -37,6 +37,20 @@ _WORK_NOUN_LENGTHS: Final = (min(map(len, _WORK_NOUNS)), max(map(len, _WORK_NOUN
 _SMALL_WORDS: Final = frozenset("a an the of to in on at for and or but by with from".split())
 
 
+def _past_spaces(text: str, at: int, end: int) -> int:
+    """The first offset from `at` (up to `end`) that is not whitespace."""
+    while at < end and space_at(text, at):
+        at += 1
+    return at
+
+
+def _past_word(text: str, at: int, end: int) -> int:
+    """The first offset from `at` (up to `end`) that is whitespace: the end of a word."""
+    while at < end and not space_at(text, at):
+        at += 1
+    return at
+
+
 def _title_case(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] (trimmed as `not_speech` trims it) reads as a title: one to
     eight words, each capitalised or small, the first capitalised. Scanned in place: most
@@ -44,13 +58,11 @@ def _title_case(text: str, start: int, end: int) -> bool:
     count = 0
     at = start
     while True:
-        while at < end and space_at(text, at):
-            at += 1
+        at = _past_spaces(text, at, end)
         if at == end:
             return count > 0
         first = at
-        while at < end and not space_at(text, at):
-            at += 1
+        at = _past_word(text, at, end)
         count += 1
         if count > 8:
             return False
@@ -194,12 +206,10 @@ def _a_name(text: str, start: int, end: int) -> bool:
     count = 0
     at = start
     while True:
-        while at < end and space_at(text, at):
-            at += 1
+        at = _past_spaces(text, at, end)
         if at == end:
             return True
         if count == 4 or not upper_at(text, at):
             return False  # a fifth word, or one not capitalised
         count += 1
-        while at < end and not space_at(text, at):
-            at += 1
+        at = _past_word(text, at, end)

@@ -1,0 +1,109 @@
+"""`toolkit.quotes.cast` answers the same questions with fewer steps than it used to: each
+faster form is held here to the plain form it replaced, over every paragraph of the fixture
+dumps and strings made to trip it."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import random
+import re
+from bisect import bisect_right
+from types import ModuleType
+
+import pytest
+
+from tests.test_runs import PARAGRAPHS, TRICKY
+from toolkit import quotes
+from toolkit.quotes import cast
+
+# The pure module and, when it is the one in use, its compiled build
+BUILDS = [cast]
+if quotes.IMPLEMENTATION == "compiled":
+    BUILDS.append(importlib.import_module("toolkit.quotes._accel.cast"))
+
+TEXTS = PARAGRAPHS + TRICKY
+WORD = re.compile(r"[\w’'\-]+")
+
+
+def _plain_close_spelling(a: str, b: str) -> bool:
+    # close_spelling as it was written: the whole table, a new list per row
+    if abs(len(a) - len(b)) > 2:
+        return False
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = prev[j - 1] if ca == cb else prev[j - 1] + 1
+            cost = min(cost, prev[j] + 1, cur[j - 1] + 1)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, prev2[j - 2] + 1)
+            cur[j] = cost
+        prev2, prev = prev, cur
+    return prev[-1] <= 2
+
+
+def _word_pairs() -> list[tuple[str, str]]:
+    words = sorted({w for text in TEXTS for w in WORD.findall(text)})
+    by_start: dict[str, list[str]] = {}
+    for word in words:
+        by_start.setdefault(word[:2], []).append(word)
+    # words that share a start, as the fuzzy surname search compares them
+    pairs = [(a, b) for group in by_start.values() for a in group[:40] for b in group[:40]]
+    rng = random.Random(7)
+    pairs += [(rng.choice(words), rng.choice(words)) for _ in range(20000)]
+    # every pair of short strings over a small alphabet: each kind of edit, near the bound
+    small = ["".join(p) for n in range(5) for p in itertools.product("abſ", repeat=n)]
+    pairs += [(a, b) for a in small for b in small]
+    for word in ("Rojansky", "Karaağaç", "Straße", "İstanbul", "ΣΑΣ", "O’Brien", "😀ab"):
+        for i in range(len(word)):
+            pairs.append((word, word[:i] + word[i + 1 :]))
+            pairs.append((word, word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :]))
+            pairs.append((word, word[:i] + "x" + word[i + 1 :]))
+            pairs.append((word[:i] + "yz" + word[i:], word))
+    return pairs
+
+
+PAIRS = _word_pairs()
+
+
+@pytest.mark.parametrize("build", BUILDS, ids=lambda m: m.__name__)
+def test_close_spelling_answers_as_the_whole_table(build: ModuleType) -> None:
+    assert len(PAIRS) > 30000
+    for a, b in PAIRS:
+        assert build.close_spelling(a, b) == _plain_close_spelling(a, b), (a, b)
+
+
+def _plain_places(paragraphs: list[str], word: str) -> list[tuple[int, int]]:
+    # places as it was written: each hit's paragraph found with bisect
+    joined = "\n".join(paragraphs)
+    offsets = []
+    at = 0
+    for text in paragraphs:
+        offsets.append(at)
+        at += len(text) + 1
+    found = []
+    at = joined.find(word)
+    while at >= 0:
+        pi = bisect_right(offsets, at) - 1
+        found.append((pi, at - offsets[pi]))
+        at = joined.find(word, at + len(word))
+    return found
+
+
+ARTICLES = [PARAGRAPHS[i : i + 12] for i in range(0, len(PARAGRAPHS), 12)] + [
+    TRICKY,
+    ["", "", "a"],
+    ["a", "", "", "a"],
+    [""],
+]
+
+
+@pytest.mark.parametrize("build", BUILDS, ids=lambda m: m.__name__)
+def test_places_are_where_the_plain_search_finds_the_word(build: ModuleType) -> None:
+    for paragraphs in ARTICLES:
+        found = build.Cast(paragraphs)
+        words = {w for text in paragraphs for w in WORD.findall(text)[:8]}
+        for word in [*sorted(words), "a", "e", " ", ".", "’", "aa"]:
+            assert found.places(word) == _plain_places(paragraphs, word), word

@@ -20,6 +20,7 @@ ACCELERATED = Accelerated(
         "people",
         "runs",
         "names",
+        "textsearch",
         "cast",
         "cues",
         "attribute",

@@ -7,7 +7,7 @@ an organisation's fullest name). Everything is looked up on demand and cached pe
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from toolkit.quotes.lexicon import words
 from toolkit.quotes.names import (
@@ -32,9 +32,12 @@ from toolkit.quotes.names import (
 )
 from toolkit.quotes.people import Person, Run
 from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
-
-if TYPE_CHECKING:
-    from mypy_extensions import i64
+from toolkit.quotes.textsearch import (
+    close_spelling,
+    intro_pattern,
+    paragraph_of,
+    plural_pattern,
+)
 
 # Patterns used per lookup are compiled once here, not looked up in re's cache per call.
 _LEADING_THE: Final = re.compile(r"^(?:the|The)\s+")
@@ -83,7 +86,7 @@ class Cast:
             return self._intros[head]
         found = None
         if len(head) > 2 and head.isalpha():
-            pattern = _intro_pattern(head)
+            pattern = intro_pattern(head)
             for text in self.paragraphs:
                 m = pattern.search(text) if head in text else None  # `in`: far cheaper
                 if m is not None:
@@ -93,7 +96,7 @@ class Cast:
                     break
         if found is None and head.endswith("s") and head.isalpha():
             # `Researchers at the University of Minnesota followed …`: a bare plural source
-            plural = _plural_pattern(head)
+            plural = plural_pattern(head)
             for text in self.paragraphs:
                 m = plural.search(text) if head in text or head.capitalize() in text else None
                 if m is not None and m.end() > m.end(1):
@@ -242,21 +245,10 @@ class Cast:
         # word without a newline has the hits of the paragraphs there, in the same order.
         joined = self.joined
         offsets = self._offsets
-        last: i64 = len(offsets) - 1
-        para: i64 = 0
+        para = 0
         at = joined.find(word)
         while at >= 0:
-            # the paragraph holding `at`, searched on from the previous hit's: a loop over
-            # machine integers, not a call to bisect (hits come in reading order)
-            lo: i64 = para
-            hi: i64 = last
-            while lo < hi:
-                mid = (lo + hi + 1) >> 1
-                if offsets[mid] <= at:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            para = lo
+            para = paragraph_of(offsets, at, para)  # hits come in reading order
             found.append((para, at - offsets[para]))
             at = joined.find(word, at + len(word))
         return found
@@ -414,38 +406,6 @@ class Cast:
 
 _WORD_AT: Final = re.compile(r"[\w’'\-]+")
 
-# Patterns built per head noun: the same few nouns (`official`, `residents`) come up in
-# article after article, and re's own cache is shared with every other pattern and evicts
-# them; compiling one costs far more than looking it up here.
-_INTRO_PATTERNS: Final[dict[str, re.Pattern[str]]] = {}
-_PLURAL_PATTERNS: Final[dict[str, re.Pattern[str]]] = {}
-
-
-def _intro_pattern(head: str) -> re.Pattern[str]:
-    """`a 38-year-old mechanic`: a source introduced with an indefinite article."""
-    found = _INTRO_PATTERNS.get(head)
-    if found is None:
-        if len(_INTRO_PATTERNS) >= 4096:
-            _INTRO_PATTERNS.clear()  # a bound on a long run's memory, seldom reached
-        found = _INTRO_PATTERNS[head] = re.compile(
-            rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,5}}?{head}\b"
-        )
-    return found
-
-
-def _plural_pattern(head: str) -> re.Pattern[str]:
-    """`Researchers at the University of Minnesota`: a bare plural source."""
-    found = _PLURAL_PATTERNS.get(head)
-    if found is None:
-        if len(_PLURAL_PATTERNS) >= 4096:
-            _PLURAL_PATTERNS.clear()
-        found = _PLURAL_PATTERNS[head] = re.compile(
-            rf"(?:^|[.!?]\s+)({head.capitalize()}|{head})(?:\s+(?:at|from|with|of)\s+"
-            rf"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)?"
-        )
-    return found
-
-
 # `the company`, `the utility`: the kind of organisation such a description points back to
 _FAMILIES: Final = {
     "company": words("commercial_words"),
@@ -459,50 +419,6 @@ _FAMILIES: Final = {
     "university": frozenset({"University", "College", "Institute"}),
     "chamber": frozenset({"Chamber"}),
 }
-
-
-def close_spelling(a: str, b: str) -> bool:
-    """Edit distance of at most 2 (transpositions count once)."""
-    la: i64 = len(a)
-    lb: i64 = len(b)
-    if la - lb > 2 or lb - la > 2:
-        return False
-    # The table row by row, over code points and indexes (no iterators, no 1-character
-    # strings); three rows reused in turn, no list built per row.
-    prev2 = [0] * (lb + 1)
-    prev = list(range(lb + 1))
-    cur = [0] * (lb + 1)
-    low_before = False  # the previous row's least value is above 2
-    for i in range(1, la + 1):
-        ca = ord(a[i - 1])
-        cur[0] = i
-        least = i
-        for j in range(1, lb + 1):
-            cb = ord(b[j - 1])
-            # comparisons, not min(): the compiled build calls a generic builtin for min()
-            cost = prev[j - 1] if ca == cb else prev[j - 1] + 1
-            if prev[j] + 1 < cost:
-                cost = prev[j] + 1
-            if cur[j - 1] + 1 < cost:
-                cost = cur[j - 1] + 1
-            if (
-                i > 1
-                and j > 1
-                and ca == ord(b[j - 2])
-                and ord(a[i - 2]) == cb
-                and prev2[j - 2] + 1 < cost
-            ):
-                cost = prev2[j - 2] + 1
-            cur[j] = cost
-            if cost < least:
-                least = cost
-        # Every value of a row is at least the least of the row before, or one more than
-        # the least of the one before that: two rows above 2 settle the answer.
-        if least > 2 and low_before:
-            return False
-        low_before = least > 2
-        prev2, prev, cur = prev, cur, prev2
-    return prev[lb] <= 2
 
 
 def build_cast(paragraphs: list[str]) -> Cast:

@@ -15,7 +15,7 @@ import pytest
 
 from tests.test_runs import PARAGRAPHS, TRICKY
 from toolkit import quotes
-from toolkit.quotes import cast, textsearch
+from toolkit.quotes import cast, names, textsearch
 
 # The pure modules and, when they are the ones in use, their compiled builds
 BUILDS = [cast]
@@ -109,3 +109,34 @@ def test_places_are_where_the_plain_search_finds_the_word(build: ModuleType) -> 
         words = {w for text in paragraphs for w in WORD.findall(text)[:8]}
         for word in [*sorted(words), "a", "e", " ", ".", "’", "aa"]:
             assert found.places(word) == _plain_places(paragraphs, word), word
+
+
+NAMES_BUILDS = [names]
+if quotes.IMPLEMENTATION == "compiled":
+    NAMES_BUILDS.append(importlib.import_module("toolkit.quotes._accel.names"))
+
+
+@pytest.mark.parametrize("build", NAMES_BUILDS, ids=lambda m: m.__name__)
+def test_contains_and_pick_answer_as_their_plain_forms(build: ModuleType) -> None:
+    # contains with a slice per place, pick comparing tuples: as they were written
+    tokens = ["A", "B", "A", "B", "C", "", "Á"]
+    lists = [tokens[i:j] for i in range(len(tokens) + 1) for j in range(i, len(tokens) + 1)]
+    lists += [["A", "A"], ["B", "A"], ["C", "B"], ["a"], ["A "], ["Smith"], ["Jo", "Smith"]]
+    for full in lists:
+        for part in lists:
+            n = len(part)
+            plain = any(full[i : i + n] == part for i in range(len(full) - n + 1))
+            assert build.contains(full, part) == plain, (full, part)
+    places = [(0, 5), (0, 9), (1, 0), (1, 0), (1, 7), (3, 2)]
+    for k in range(len(places) + 1):
+        found = [(pi, at, ["x"]) for pi, at in places[:k]]
+        for para in range(5):
+            for offset in range(-1, 11):
+                before = 0
+                while before < len(found) and (found[before][0], found[before][1]) < (
+                    para,
+                    offset,
+                ):
+                    before += 1
+                want = max(before - 1, 0) if found else -1
+                assert build.pick(found, para, offset) == want

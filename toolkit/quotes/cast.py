@@ -66,7 +66,8 @@ class Cast:
         self._places: dict[str, list[tuple[int, int]]] = {}
         self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
         self._genders: dict[str, str | None] = {}
-        self._resolved: dict[tuple[tuple[str, ...], int, bool], Person | None] = {}
+        # by name, then by slot * 2 + fuzzy: no nested tuple to build and hash per lookup
+        self._resolved: dict[tuple[str, ...], dict[int, Person | None]] = {}
         self._recent: dict[tuple[int, int, str | None], Person | None] = {}
         self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
@@ -194,9 +195,12 @@ class Cast:
         slot = pick(found, para, offset)
         # The answer depends on the mention only through the name it picks: cached on that,
         # as the same few names are resolved for quotation after quotation.
-        memo = (key, slot, fuzzy)
-        if memo in self._resolved:
-            return self._resolved[memo]
+        by_slot = self._resolved.get(key)
+        if by_slot is None:
+            by_slot = self._resolved[key] = {}
+        memo = slot * 2 + 1 if fuzzy else slot * 2
+        if memo in by_slot:
+            return by_slot[memo]
         picked = found[slot][2] if slot >= 0 else None
         person = Person(" ".join(picked), picked) if picked else None
         if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
@@ -204,7 +208,7 @@ class Cast:
             word = tokens[0]
             if self.used_once(word):
                 person = self._fuzzy_surname(word) or person
-        self._resolved[memo] = person
+        by_slot[memo] = person
         return person
 
     def _fullest(self, tokens: list[str]) -> list[tuple[int, int, list[str]]]:

@@ -140,3 +140,26 @@ def test_contains_and_pick_answer_as_their_plain_forms(build: ModuleType) -> Non
                     before += 1
                 want = max(before - 1, 0) if found else -1
                 assert build.pick(found, para, offset) == want
+
+
+INTRO_TEXTS = [
+    *TEXTS,
+    "a mechanic, an old mechanic and one two three four five six mechanic: (a mechanic",
+    "An\u00a0angry\u2003tired\nold\tlocal\x1cretired\u2028mechanic said; a  b  c  d  e  mechanic",
+    "xmechanic(a mechanic, another’s mechanic's own-mechanic a-b c_d mechanic mechanics",
+    "one 1 2 3 4 5 6 mechanic; One 1 2 3 4 5 mechanic; ANOTHER mechanic; Another mechanic_",
+    "ſ ß İ ı Σ a ſtraße mechanic “a mechanic” ‘an official’ a 33-year-old Cuban economist",
+]
+
+
+@pytest.mark.parametrize("build", SEARCHES, ids=lambda m: m.__name__)
+def test_intro_search_finds_what_a_search_of_the_whole_text_finds(build: ModuleType) -> None:
+    heads = sorted(names.SOURCE_NOUNS | {"mechanic", "economist", "official", "Mechanic"})
+    heads = [h for h in heads if len(h) > 2 and h.isalpha()]
+    for text in INTRO_TEXTS:
+        own = [w for w in WORD.findall(text) if len(w) > 2 and w.isalpha()][:6]
+        for head in heads + own:
+            pattern = textsearch.intro_pattern(head)
+            want = pattern.search(text) if head in text else None
+            got = build.intro_search(head, text)
+            assert (got and got.span()) == (want and want.span()), (text, head)

@@ -34,7 +34,7 @@ from toolkit.quotes.people import Person, Run
 from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 from toolkit.quotes.textsearch import (
     close_spelling,
-    intro_pattern,
+    intro_search,
     paragraph_of,
     plural_pattern,
 )
@@ -87,9 +87,8 @@ class Cast:
             return self._intros[head]
         found = None
         if len(head) > 2 and head.isalpha():
-            pattern = intro_pattern(head)
             for text in self.paragraphs:
-                m = pattern.search(text) if head in text else None  # `in`: far cheaper
+                m = intro_search(head, text)
                 if m is not None:
                     who = WHO_CLAUSE.match(text, m.end())
                     phrase = text[m.start() : who.end() if who else m.end()].strip()

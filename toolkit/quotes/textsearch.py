@@ -35,6 +35,35 @@ def intro_pattern(head: str) -> re.Pattern[str]:
     return found
 
 
+def intro_search(head: str, text: str) -> re.Match[str] | None:
+    """`intro_pattern(head).search(text)`, started where a match can first begin.
+
+    A match ends with the first printing of `head` its start can reach: the determiner and
+    up to five words before it, each a whole whitespace-separated chunk but the
+    determiner's (which may follow punctuation in its chunk). So a match that starts before
+    the first printing spans it, and starts at most six chunks back from it; the search
+    from seven chunks back finds the match a search of the whole text finds (a start
+    there still sees the character before it for `\\b`)."""
+    first = text.find(head)
+    if first < 0:
+        return None
+    at = first
+    for _ in range(7):
+        while at > 0 and _space(text, at - 1):
+            at -= 1
+        while at > 0 and not _space(text, at - 1):
+            at -= 1
+    return intro_pattern(head).search(text, at)
+
+
+def _space(text: str, i: int) -> bool:
+    """`\\s` at `text[i]` (as `str.isspace`), without a method call for ASCII."""
+    c = ord(text[i])
+    if c < 128:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    return text[i].isspace()
+
+
 def plural_pattern(head: str) -> re.Pattern[str]:
     """`Researchers at the University of Minnesota`: a bare plural source."""
     found = _PLURAL_PATTERNS.get(head)

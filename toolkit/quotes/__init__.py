@@ -21,6 +21,7 @@ ACCELERATED = Accelerated(
         "people",
         "runs",
         "names",
+        "textsearch",
         "cast",
         "cues",
         "attribute",

@@ -7,7 +7,6 @@ an organisation's fullest name). Everything is looked up on demand and cached pe
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any, Final
 
 from toolkit.quotes.lexicon import words
@@ -33,6 +32,12 @@ from toolkit.quotes.names import (
 )
 from toolkit.quotes.people import Person, Run
 from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
+from toolkit.quotes.textsearch import (
+    close_spelling,
+    intro_search,
+    paragraph_of,
+    plural_pattern,
+)
 
 # Patterns used per lookup are compiled once here, not looked up in re's cache per call.
 _LEADING_THE: Final = re.compile(r"^(?:the|The)\s+")
@@ -61,7 +66,8 @@ class Cast:
         self._places: dict[str, list[tuple[int, int]]] = {}
         self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
         self._genders: dict[str, str | None] = {}
-        self._resolved: dict[tuple[tuple[str, ...], int, bool], Person | None] = {}
+        # by name, then by slot * 2 + fuzzy: no nested tuple to build and hash per lookup
+        self._resolved: dict[tuple[str, ...], dict[int, Person | None]] = {}
         self._recent: dict[tuple[int, int, str | None], Person | None] = {}
         self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
@@ -81,11 +87,8 @@ class Cast:
             return self._intros[head]
         found = None
         if len(head) > 2 and head.isalpha():
-            pattern = re.compile(
-                rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,5}}?{head}\b"
-            )
             for text in self.paragraphs:
-                m = pattern.search(text) if head in text else None  # `in`: far cheaper
+                m = intro_search(head, text)
                 if m is not None:
                     who = WHO_CLAUSE.match(text, m.end())
                     phrase = text[m.start() : who.end() if who else m.end()].strip()
@@ -93,10 +96,7 @@ class Cast:
                     break
         if found is None and head.endswith("s") and head.isalpha():
             # `Researchers at the University of Minnesota followed …`: a bare plural source
-            plural = re.compile(
-                rf"(?:^|[.!?]\s+)({head.capitalize()}|{head})(?:\s+(?:at|from|with|of)\s+"
-                rf"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)?"
-            )
+            plural = plural_pattern(head)
             for text in self.paragraphs:
                 m = plural.search(text) if head in text or head.capitalize() in text else None
                 if m is not None and m.end() > m.end(1):
@@ -194,9 +194,12 @@ class Cast:
         slot = pick(found, para, offset)
         # The answer depends on the mention only through the name it picks: cached on that,
         # as the same few names are resolved for quotation after quotation.
-        memo = (key, slot, fuzzy)
-        if memo in self._resolved:
-            return self._resolved[memo]
+        by_slot = self._resolved.get(key)
+        if by_slot is None:
+            by_slot = self._resolved[key] = {}
+        memo = slot * 2 + 1 if fuzzy else slot * 2
+        if memo in by_slot:
+            return by_slot[memo]
         picked = found[slot][2] if slot >= 0 else None
         person = Person(" ".join(picked), picked) if picked else None
         if fuzzy and len(tokens) == 1 and (person is None or len(person.tokens) == 1):
@@ -204,7 +207,7 @@ class Cast:
             word = tokens[0]
             if self.used_once(word):
                 person = self._fuzzy_surname(word) or person
-        self._resolved[memo] = person
+        by_slot[memo] = person
         return person
 
     def _fullest(self, tokens: list[str]) -> list[tuple[int, int, list[str]]]:
@@ -244,10 +247,12 @@ class Cast:
         # One search of the whole article: most paragraphs do not hold the word at all. A
         # word without a newline has the hits of the paragraphs there, in the same order.
         joined = self.joined
+        offsets = self._offsets
+        para = 0
         at = joined.find(word)
         while at >= 0:
-            pi = bisect_right(self._offsets, at) - 1
-            found.append((pi, at - self._offsets[pi]))
+            para = paragraph_of(offsets, at, para)  # hits come in reading order
+            found.append((para, at - offsets[para]))
             at = joined.find(word, at + len(word))
         return found
 
@@ -417,28 +422,6 @@ _FAMILIES: Final = {
     "university": frozenset({"University", "College", "Institute"}),
     "chamber": frozenset({"Chamber"}),
 }
-
-
-def close_spelling(a: str, b: str) -> bool:
-    """Edit distance of at most 2 (transpositions count once)."""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            # comparisons, not min(): the compiled build calls a generic builtin for min()
-            cost = prev[j - 1] if ca == cb else prev[j - 1] + 1
-            if prev[j] + 1 < cost:
-                cost = prev[j] + 1
-            if cur[j - 1] + 1 < cost:
-                cost = cur[j - 1] + 1
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and prev2[j - 2] + 1 < cost:
-                cost = prev2[j - 2] + 1
-            cur[j] = cost
-        prev2, prev = prev, cur
-    return prev[-1] <= 2
 
 
 def build_cast(paragraphs: list[str]) -> Cast:

@@ -156,8 +156,17 @@ def _acronym(token: str) -> bool:
 
 
 def contains(full: list[str], part: list[str]) -> bool:
+    """Whether `part` is a run of consecutive tokens of `full` (the empty run always is).
+    Token by token, without a slice per place or a generator: asked for every place a
+    name is printed."""
     n = len(part)
-    return any(full[i : i + n] == part for i in range(len(full) - n + 1))
+    for i in range(len(full) - n + 1):
+        k = 0
+        while k < n and full[i + k] == part[k]:
+            k += 1
+        if k == n:
+            return True
+    return False
 
 
 WHO: Final = re.compile(r"\s+who\s+")  # splits a description from its relative clause
@@ -359,7 +368,11 @@ def pick(found: list[tuple[int, int, list[str]]], para: int, offset: int) -> int
     reading order; the answer is its index there (-1 when empty), so callers can cache by
     it: every mention between two printings picks the same name."""
     before = 0
-    while before < len(found) and (found[before][0], found[before][1]) < (para, offset):
+    while before < len(found):
+        # (pi, at) < (para, offset), compared as integers: no tuples to build per step
+        pi, at, _ = found[before]
+        if not (pi < para or (pi == para and at < offset)):
+            break
         before += 1
     return max(before - 1, 0) if found else -1
 

@@ -1,0 +1,165 @@
+"""`toolkit.quotes.cast` answers the same questions with fewer steps than it used to: each
+faster form is held here to the plain form it replaced, over every paragraph of the fixture
+dumps and strings made to trip it."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import random
+import re
+from bisect import bisect_right
+from types import ModuleType
+
+import pytest
+
+from tests.test_runs import PARAGRAPHS, TRICKY
+from toolkit import quotes
+from toolkit.quotes import cast, names, textsearch
+
+# The pure modules and, when they are the ones in use, their compiled builds
+BUILDS = [cast]
+SEARCHES = [textsearch]
+if quotes.IMPLEMENTATION == "compiled":
+    BUILDS.append(importlib.import_module("toolkit.quotes._accel.cast"))
+    SEARCHES.append(importlib.import_module("toolkit.quotes._accel.textsearch"))
+
+TEXTS = PARAGRAPHS + TRICKY
+WORD = re.compile(r"[\w’'\-]+")
+
+
+def _plain_close_spelling(a: str, b: str) -> bool:
+    # close_spelling as it was written: the whole table, a new list per row
+    if abs(len(a) - len(b)) > 2:
+        return False
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = prev[j - 1] if ca == cb else prev[j - 1] + 1
+            cost = min(cost, prev[j] + 1, cur[j - 1] + 1)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, prev2[j - 2] + 1)
+            cur[j] = cost
+        prev2, prev = prev, cur
+    return prev[-1] <= 2
+
+
+def _word_pairs() -> list[tuple[str, str]]:
+    words = sorted({w for text in TEXTS for w in WORD.findall(text)})
+    by_start: dict[str, list[str]] = {}
+    for word in words:
+        by_start.setdefault(word[:2], []).append(word)
+    # words that share a start, as the fuzzy surname search compares them
+    pairs = [(a, b) for group in by_start.values() for a in group[:40] for b in group[:40]]
+    rng = random.Random(7)
+    pairs += [(rng.choice(words), rng.choice(words)) for _ in range(20000)]
+    # every pair of short strings over a small alphabet: each kind of edit, near the bound
+    small = ["".join(p) for n in range(5) for p in itertools.product("abſ", repeat=n)]
+    pairs += [(a, b) for a in small for b in small]
+    for word in ("Rojansky", "Karaağaç", "Straße", "İstanbul", "ΣΑΣ", "O’Brien", "😀ab"):
+        for i in range(len(word)):
+            pairs.append((word, word[:i] + word[i + 1 :]))
+            pairs.append((word, word[:i] + word[i + 1 : i + 2] + word[i : i + 1] + word[i + 2 :]))
+            pairs.append((word, word[:i] + "x" + word[i + 1 :]))
+            pairs.append((word[:i] + "yz" + word[i:], word))
+    return pairs
+
+
+PAIRS = _word_pairs()
+
+
+@pytest.mark.parametrize("build", SEARCHES, ids=lambda m: m.__name__)
+def test_close_spelling_answers_as_the_whole_table(build: ModuleType) -> None:
+    assert len(PAIRS) > 30000
+    for a, b in PAIRS:
+        assert build.close_spelling(a, b) == _plain_close_spelling(a, b), (a, b)
+
+
+def _plain_places(paragraphs: list[str], word: str) -> list[tuple[int, int]]:
+    # places as it was written: each hit's paragraph found with bisect
+    joined = "\n".join(paragraphs)
+    offsets = []
+    at = 0
+    for text in paragraphs:
+        offsets.append(at)
+        at += len(text) + 1
+    found = []
+    at = joined.find(word)
+    while at >= 0:
+        pi = bisect_right(offsets, at) - 1
+        found.append((pi, at - offsets[pi]))
+        at = joined.find(word, at + len(word))
+    return found
+
+
+ARTICLES = [PARAGRAPHS[i : i + 12] for i in range(0, len(PARAGRAPHS), 12)] + [
+    TRICKY,
+    ["", "", "a"],
+    ["a", "", "", "a"],
+    [""],
+]
+
+
+@pytest.mark.parametrize("build", BUILDS, ids=lambda m: m.__name__)
+def test_places_are_where_the_plain_search_finds_the_word(build: ModuleType) -> None:
+    for paragraphs in ARTICLES:
+        found = build.Cast(paragraphs)
+        words = {w for text in paragraphs for w in WORD.findall(text)[:8]}
+        for word in [*sorted(words), "a", "e", " ", ".", "’", "aa"]:
+            assert found.places(word) == _plain_places(paragraphs, word), word
+
+
+NAMES_BUILDS = [names]
+if quotes.IMPLEMENTATION == "compiled":
+    NAMES_BUILDS.append(importlib.import_module("toolkit.quotes._accel.names"))
+
+
+@pytest.mark.parametrize("build", NAMES_BUILDS, ids=lambda m: m.__name__)
+def test_contains_and_pick_answer_as_their_plain_forms(build: ModuleType) -> None:
+    # contains with a slice per place, pick comparing tuples: as they were written
+    tokens = ["A", "B", "A", "B", "C", "", "Á"]
+    lists = [tokens[i:j] for i in range(len(tokens) + 1) for j in range(i, len(tokens) + 1)]
+    lists += [["A", "A"], ["B", "A"], ["C", "B"], ["a"], ["A "], ["Smith"], ["Jo", "Smith"]]
+    for full in lists:
+        for part in lists:
+            n = len(part)
+            plain = any(full[i : i + n] == part for i in range(len(full) - n + 1))
+            assert build.contains(full, part) == plain, (full, part)
+    places = [(0, 5), (0, 9), (1, 0), (1, 0), (1, 7), (3, 2)]
+    for k in range(len(places) + 1):
+        found = [(pi, at, ["x"]) for pi, at in places[:k]]
+        for para in range(5):
+            for offset in range(-1, 11):
+                before = 0
+                while before < len(found) and (found[before][0], found[before][1]) < (
+                    para,
+                    offset,
+                ):
+                    before += 1
+                want = max(before - 1, 0) if found else -1
+                assert build.pick(found, para, offset) == want
+
+
+INTRO_TEXTS = [
+    *TEXTS,
+    "a mechanic, an old mechanic and one two three four five six mechanic: (a mechanic",
+    "An\u00a0angry\u2003tired\nold\tlocal\x1cretired\u2028mechanic said; a  b  c  d  e  mechanic",
+    "xmechanic(a mechanic, another’s mechanic's own-mechanic a-b c_d mechanic mechanics",
+    "one 1 2 3 4 5 6 mechanic; One 1 2 3 4 5 mechanic; ANOTHER mechanic; Another mechanic_",
+    "ſ ß İ ı Σ a ſtraße mechanic “a mechanic” ‘an official’ a 33-year-old Cuban economist",
+]
+
+
+@pytest.mark.parametrize("build", SEARCHES, ids=lambda m: m.__name__)
+def test_intro_search_finds_what_a_search_of_the_whole_text_finds(build: ModuleType) -> None:
+    heads = sorted(names.SOURCE_NOUNS | {"mechanic", "economist", "official", "Mechanic"})
+    heads = [h for h in heads if len(h) > 2 and h.isalpha()]
+    for text in INTRO_TEXTS:
+        own = [w for w in WORD.findall(text) if len(w) > 2 and w.isalpha()][:6]
+        for head in heads + own:
+            pattern = textsearch.intro_pattern(head)
+            want = pattern.search(text) if head in text else None
+            got = build.intro_search(head, text)
+            assert (got and got.span()) == (want and want.span()), (text, head)

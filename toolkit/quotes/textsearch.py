@@ -1,0 +1,135 @@
+"""Searches of an article's text that `toolkit.quotes.cast` makes per lookup: which paragraph
+an offset of the joined text falls in, the patterns built per head noun, and how close two
+spellings are.
+
+Each replaces a plainer form that did more work for the same answer; `tests/test_cast.py`
+holds them to those forms.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    # Machine integers in the compiled build's loops; only annotations name the type.
+    from mypy_extensions import i64
+
+# Patterns built per head noun: the same few nouns (`official`, `residents`) come up in
+# article after article, and re's own cache is shared with every other pattern and evicts
+# them; compiling one costs far more than looking it up here.
+_INTRO_PATTERNS: Final[dict[str, re.Pattern[str]]] = {}
+_PLURAL_PATTERNS: Final[dict[str, re.Pattern[str]]] = {}
+_BOUND: Final = 4096  # entries a cache holds before it starts over: a long run's memory
+
+
+def intro_pattern(head: str) -> re.Pattern[str]:
+    """`a 38-year-old mechanic`: a source introduced with an indefinite article."""
+    found = _INTRO_PATTERNS.get(head)
+    if found is None:
+        if len(_INTRO_PATTERNS) >= _BOUND:
+            _INTRO_PATTERNS.clear()
+        found = _INTRO_PATTERNS[head] = re.compile(
+            rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,5}}?{head}\b"
+        )
+    return found
+
+
+def intro_search(head: str, text: str) -> re.Match[str] | None:
+    """`intro_pattern(head).search(text)`, started where a match can first begin.
+
+    A match ends with the first printing of `head` its start can reach: the determiner and
+    up to five words before it, each a whole whitespace-separated chunk but the
+    determiner's (which may follow punctuation in its chunk). So a match that starts before
+    the first printing spans it, and starts at most six chunks back from it; the search
+    from seven chunks back finds the match a search of the whole text finds (a start
+    there still sees the character before it for `\\b`)."""
+    first = text.find(head)
+    if first < 0:
+        return None
+    at = first
+    for _ in range(7):
+        while at > 0 and _space(text, at - 1):
+            at -= 1
+        while at > 0 and not _space(text, at - 1):
+            at -= 1
+    return intro_pattern(head).search(text, at)
+
+
+def _space(text: str, i: int) -> bool:
+    """`\\s` at `text[i]` (as `str.isspace`), without a method call for ASCII."""
+    c = ord(text[i])
+    if c < 128:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    return text[i].isspace()
+
+
+def plural_pattern(head: str) -> re.Pattern[str]:
+    """`Researchers at the University of Minnesota`: a bare plural source."""
+    found = _PLURAL_PATTERNS.get(head)
+    if found is None:
+        if len(_PLURAL_PATTERNS) >= _BOUND:
+            _PLURAL_PATTERNS.clear()
+        found = _PLURAL_PATTERNS[head] = re.compile(
+            rf"(?:^|[.!?]\s+)({head.capitalize()}|{head})(?:\s+(?:at|from|with|of)\s+"
+            rf"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)?"
+        )
+    return found
+
+
+def paragraph_of(offsets: list[int], at: int, first: int) -> int:
+    """The paragraph holding offset `at` of the joined text, given where each starts and
+    one at or before it: a search over machine integers, not a call to bisect."""
+    lo: i64 = first
+    hi: i64 = len(offsets) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) >> 1
+        if offsets[mid] <= at:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Edit distance of at most 2 (transpositions count once)."""
+    la: i64 = len(a)
+    lb: i64 = len(b)
+    if la - lb > 2 or lb - la > 2:
+        return False
+    # The table row by row, over code points and indexes (no iterators, no 1-character
+    # strings); three rows reused in turn, no list built per row.
+    prev2 = [0] * (lb + 1)
+    prev = list(range(lb + 1))
+    cur = [0] * (lb + 1)
+    low_before = False  # the previous row's least value is above 2
+    for i in range(1, la + 1):
+        ca = ord(a[i - 1])
+        cur[0] = i
+        least = i
+        for j in range(1, lb + 1):
+            cb = ord(b[j - 1])
+            # comparisons, not min(): the compiled build calls a generic builtin for min()
+            cost = prev[j - 1] if ca == cb else prev[j - 1] + 1
+            if prev[j] + 1 < cost:
+                cost = prev[j] + 1
+            if cur[j - 1] + 1 < cost:
+                cost = cur[j - 1] + 1
+            if (
+                i > 1
+                and j > 1
+                and ca == ord(b[j - 2])
+                and ord(a[i - 2]) == cb
+                and prev2[j - 2] + 1 < cost
+            ):
+                cost = prev2[j - 2] + 1
+            cur[j] = cost
+            if cost < least:
+                least = cost
+        # Every value of a row is at least the least of the row before, or one more than
+        # the least of the one before that: two rows above 2 settle the answer.
+        if least > 2 and low_before:
+            return False
+        low_before = least > 2
+        prev2, prev, cur = prev, cur, prev2
+    return prev[lb] <= 2

@@ -1,329 +1,394 @@
 """Generated from schema/article.schema.json by scripts/gen_checker.py: do not edit."""
 
 import re
-from typing import Any
+from typing import Any, Final
 
 SCHEMA_SHA256 = "b6c98b3167b82221689cc6981068b64711144f52a7bd490a1c5f512fa080cf4f"
-_c1 = frozenset({'authors', 'category', 'comments_count', 'crawl_date', 'entities', 'id', 'images', 'published_date', 'published_raw', 'publisher', 'publisher_profile', 'quotes', 'related_articles', 'review', 'schema_version', 'sections', 'source', 'source_text', 'spans', 'tags', 'text', 'title', 'topics', 'warnings'})
-_c3 = re.compile('^nb-[0-9a-f]{20}$').search
-_c5 = re.compile('^[0-9]+\\.[0-9]+\\.[0-9]+$').search
-_c7 = frozenset({'encoding', 'format', 'length', 'offset', 'path', 'sha256'})
-_c10 = re.compile('^[0-9a-f]{64}$').search
-_c14 = frozenset({(str, 'tar'), (str, 'tar+gz'), (str, 'tar.gz'), (str, 'tar.gz+gz'), (str, 'txt'), (str, 'txt.gz')})
-_c16 = frozenset({(str, 'cp1252'), (str, 'latin-1'), (str, 'utf-8')})
-_c18 = re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}$').search
-_c26 = re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}$').search
-_c29 = frozenset({'caption', 'credit', 'url'})
-_c35 = frozenset({'heading', 'paragraphs'})
-_c42 = frozenset({'cue', 'end', 'group', 'paragraph', 'partial', 'span', 'speaker', 'speaker_kind', 'speaker_mention', 'start', 'text'})
-_c49 = frozenset({(str, 'organization'), (str, 'person'), (str, 'unnamed'), (type(None), None)})
-_c51 = frozenset({'end', 'paragraph', 'start', 'text'})
-_c60 = frozenset({'end', 'start'})
-_c66 = frozenset({'name', 'type'})
-_c71 = frozenset({'name', 'type'})
-_c78 = frozenset({'source', 'summary', 'title', 'topic'})
-_c84 = frozenset({'about', 'followers', 'location', 'name', 'posts', 'url', 'views'})
-_c94 = frozenset({'end', 'path', 'start'})
-_c100 = frozenset({'code', 'message'})
-_c104 = frozenset({'annotation_ids', 'annotators', 'parts', 'reviewed_at', 'task_id', 'verdict'})
-_c107 = frozenset({(str, 'quotes'), (str, 'sections')})
-_c109 = frozenset({(str, 'not_article'), (str, 'ok'), (str, 'parser_failed'), (type(None), None)})
+_ABSENT: Final = object()
+_c2: Final = re.compile('^nb-[0-9a-f]{20}$').search
+_c4: Final = re.compile('^[0-9]+\\.[0-9]+\\.[0-9]+$').search
+_c8: Final = re.compile('^[0-9a-f]{64}$').search
+_c12: Final = frozenset({(str, 'tar'), (str, 'tar+gz'), (str, 'tar.gz'), (str, 'tar.gz+gz'), (str, 'txt'), (str, 'txt.gz')})
+_c14: Final = frozenset({(str, 'cp1252'), (str, 'latin-1'), (str, 'utf-8')})
+_c16: Final = re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}$').search
+_c24: Final = re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}$').search
+_c44: Final = frozenset({(str, 'organization'), (str, 'person'), (str, 'unnamed'), (type(None), None)})
+_c93: Final = frozenset({(str, 'quotes'), (str, 'sections')})
+_c95: Final = frozenset({(str, 'not_article'), (str, 'ok'), (str, 'parser_failed'), (type(None), None)})
 
 
 def check(v0: Any) -> bool:
     if not (type(v0) is dict): return False
-    if v0.keys() != _c1: return False
-    p2 = v0['id']
-    if not (type(p2) is str): return False
-    if _c3(p2) is None: return False
-    p4 = v0['schema_version']
-    if not (type(p4) is str): return False
-    if _c5(p4) is None: return False
-    p6 = v0['source']
-    if not (type(p6) is dict): return False
-    if p6.keys() != _c7: return False
-    p8 = p6['path']
-    if not (type(p8) is str): return False
-    p9 = p6['sha256']
-    if not (type(p9) is str): return False
-    if _c10(p9) is None: return False
-    p11 = p6['offset']
-    if not (type(p11) is int): return False
-    if p11 < 0: return False
-    p12 = p6['length']
-    if not (type(p12) is int): return False
-    if p12 < 0: return False
-    p13 = p6['format']
+    if len(v0) != 24: return False
+    p1 = v0.get('id', _ABSENT)
+    if p1 is _ABSENT: return False
+    if not (type(p1) is str): return False
+    if _c2(p1) is None: return False
+    p3 = v0.get('schema_version', _ABSENT)
+    if p3 is _ABSENT: return False
+    if not (type(p3) is str): return False
+    if _c4(p3) is None: return False
+    p5 = v0.get('source', _ABSENT)
+    if p5 is _ABSENT: return False
+    if not (type(p5) is dict): return False
+    if len(p5) != 6: return False
+    p6 = p5.get('path', _ABSENT)
+    if p6 is _ABSENT: return False
+    if not (type(p6) is str): return False
+    p7 = p5.get('sha256', _ABSENT)
+    if p7 is _ABSENT: return False
+    if not (type(p7) is str): return False
+    if _c8(p7) is None: return False
+    p9 = p5.get('offset', _ABSENT)
+    if p9 is _ABSENT: return False
+    if not (type(p9) is int): return False
+    if p9 < 0: return False
+    p10 = p5.get('length', _ABSENT)
+    if p10 is _ABSENT: return False
+    if not (type(p10) is int): return False
+    if p10 < 0: return False
+    p11 = p5.get('format', _ABSENT)
+    if p11 is _ABSENT: return False
+    if not (type(p11) is str): return False
+    if (type(p11), p11) not in _c12: return False
+    p13 = p5.get('encoding', _ABSENT)
+    if p13 is _ABSENT: return False
     if not (type(p13) is str): return False
     if (type(p13), p13) not in _c14: return False
-    p15 = p6['encoding']
+    p15 = v0.get('crawl_date', _ABSENT)
+    if p15 is _ABSENT: return False
     if not (type(p15) is str): return False
-    if (type(p15), p15) not in _c16: return False
-    p17 = v0['crawl_date']
-    if not (type(p17) is str): return False
-    if _c18(p17) is None: return False
-    p19 = v0['category']
-    if not (type(p19) is str or p19 is None): return False
-    if p19 is not None:
+    if _c16(p15) is None: return False
+    p17 = v0.get('category', _ABSENT)
+    if p17 is _ABSENT: return False
+    if not (type(p17) is str or p17 is None): return False
+    if p17 is not None:
         pass
-    p20 = v0['title']
-    if not (type(p20) is str): return False
-    if len(p20) < 1: return False
-    p21 = v0['authors']
-    if not (type(p21) is list): return False
-    for i22 in p21:
+    p18 = v0.get('title', _ABSENT)
+    if p18 is _ABSENT: return False
+    if not (type(p18) is str): return False
+    if len(p18) < 1: return False
+    p19 = v0.get('authors', _ABSENT)
+    if p19 is _ABSENT: return False
+    if not (type(p19) is list): return False
+    for i20 in p19:
         pass
-        if not (type(i22) is str): return False
-        if len(i22) < 1: return False
-    p23 = v0['publisher']
+        if not (type(i20) is str): return False
+        if len(i20) < 1: return False
+    p21 = v0.get('publisher', _ABSENT)
+    if p21 is _ABSENT: return False
+    if not (type(p21) is str or p21 is None): return False
+    if p21 is not None:
+        pass
+    p22 = v0.get('published_raw', _ABSENT)
+    if p22 is _ABSENT: return False
+    if not (type(p22) is str or p22 is None): return False
+    if p22 is not None:
+        pass
+    p23 = v0.get('published_date', _ABSENT)
+    if p23 is _ABSENT: return False
     if not (type(p23) is str or p23 is None): return False
     if p23 is not None:
         pass
-    p24 = v0['published_raw']
-    if not (type(p24) is str or p24 is None): return False
-    if p24 is not None:
+        if _c24(p23) is None: return False
+    p25 = v0.get('images', _ABSENT)
+    if p25 is _ABSENT: return False
+    if not (type(p25) is list): return False
+    for i26 in p25:
         pass
-    p25 = v0['published_date']
-    if not (type(p25) is str or p25 is None): return False
-    if p25 is not None:
-        pass
-        if _c26(p25) is None: return False
-    p27 = v0['images']
-    if not (type(p27) is list): return False
-    for i28 in p27:
-        pass
-        if not (type(i28) is dict): return False
-        if i28.keys() != _c29: return False
-        p30 = i28['url']
-        if not (type(p30) is str): return False
-        if len(p30) < 1: return False
-        p31 = i28['caption']
-        if not (type(p31) is str or p31 is None): return False
-        if p31 is not None:
+        if not (type(i26) is dict): return False
+        if len(i26) != 3: return False
+        p27 = i26.get('url', _ABSENT)
+        if p27 is _ABSENT: return False
+        if not (type(p27) is str): return False
+        if len(p27) < 1: return False
+        p28 = i26.get('caption', _ABSENT)
+        if p28 is _ABSENT: return False
+        if not (type(p28) is str or p28 is None): return False
+        if p28 is not None:
             pass
-        p32 = i28['credit']
+        p29 = i26.get('credit', _ABSENT)
+        if p29 is _ABSENT: return False
+        if not (type(p29) is str or p29 is None): return False
+        if p29 is not None:
+            pass
+    p30 = v0.get('sections', _ABSENT)
+    if p30 is _ABSENT: return False
+    if not (type(p30) is list): return False
+    for i31 in p30:
+        pass
+        if not (type(i31) is dict): return False
+        if len(i31) != 2: return False
+        p32 = i31.get('heading', _ABSENT)
+        if p32 is _ABSENT: return False
         if not (type(p32) is str or p32 is None): return False
         if p32 is not None:
             pass
-    p33 = v0['sections']
-    if not (type(p33) is list): return False
-    for i34 in p33:
+        p33 = i31.get('paragraphs', _ABSENT)
+        if p33 is _ABSENT: return False
+        if not (type(p33) is list): return False
+        for i34 in p33:
+            pass
+            if not (type(i34) is str): return False
+            if len(i34) < 1: return False
+    p35 = v0.get('text', _ABSENT)
+    if p35 is _ABSENT: return False
+    if not (type(p35) is str): return False
+    p36 = v0.get('quotes', _ABSENT)
+    if p36 is _ABSENT: return False
+    if not (type(p36) is list): return False
+    for i37 in p36:
         pass
-        if not (type(i34) is dict): return False
-        if i34.keys() != _c35: return False
-        p36 = i34['heading']
-        if not (type(p36) is str or p36 is None): return False
-        if p36 is not None:
+        if not (type(i37) is dict): return False
+        if len(i37) != 11: return False
+        p38 = i37.get('text', _ABSENT)
+        if p38 is _ABSENT: return False
+        if not (type(p38) is str): return False
+        if len(p38) < 1: return False
+        p39 = i37.get('paragraph', _ABSENT)
+        if p39 is _ABSENT: return False
+        if not (type(p39) is int): return False
+        if p39 < 0: return False
+        p40 = i37.get('start', _ABSENT)
+        if p40 is _ABSENT: return False
+        if not (type(p40) is int): return False
+        if p40 < 0: return False
+        p41 = i37.get('end', _ABSENT)
+        if p41 is _ABSENT: return False
+        if not (type(p41) is int): return False
+        if p41 < 0: return False
+        p42 = i37.get('speaker', _ABSENT)
+        if p42 is _ABSENT: return False
+        if not (type(p42) is str or p42 is None): return False
+        if p42 is not None:
             pass
-        p37 = i34['paragraphs']
-        if not (type(p37) is list): return False
-        for i38 in p37:
+        p43 = i37.get('speaker_kind', _ABSENT)
+        if p43 is _ABSENT: return False
+        if not (type(p43) is str or p43 is None): return False
+        if (type(p43), p43) not in _c44: return False
+        if p43 is not None:
             pass
-            if not (type(i38) is str): return False
-            if len(i38) < 1: return False
-    p39 = v0['text']
-    if not (type(p39) is str): return False
-    p40 = v0['quotes']
-    if not (type(p40) is list): return False
-    for i41 in p40:
-        pass
-        if not (type(i41) is dict): return False
-        if i41.keys() != _c42: return False
-        p43 = i41['text']
-        if not (type(p43) is str): return False
-        if len(p43) < 1: return False
-        p44 = i41['paragraph']
-        if not (type(p44) is int): return False
-        if p44 < 0: return False
-        p45 = i41['start']
-        if not (type(p45) is int): return False
-        if p45 < 0: return False
-        p46 = i41['end']
-        if not (type(p46) is int): return False
-        if p46 < 0: return False
-        p47 = i41['speaker']
-        if not (type(p47) is str or p47 is None): return False
-        if p47 is not None:
+        p45 = i37.get('speaker_mention', _ABSENT)
+        if p45 is _ABSENT: return False
+        if not (type(p45) is dict or p45 is None): return False
+        if p45 is not None:
             pass
-        p48 = i41['speaker_kind']
-        if not (type(p48) is str or p48 is None): return False
-        if (type(p48), p48) not in _c49: return False
-        if p48 is not None:
-            pass
-        p50 = i41['speaker_mention']
-        if not (type(p50) is dict or p50 is None): return False
+            if len(p45) != 4: return False
+            p46 = p45.get('text', _ABSENT)
+            if p46 is _ABSENT: return False
+            if not (type(p46) is str): return False
+            p47 = p45.get('paragraph', _ABSENT)
+            if p47 is _ABSENT: return False
+            if not (type(p47) is int): return False
+            if p47 < 0: return False
+            p48 = p45.get('start', _ABSENT)
+            if p48 is _ABSENT: return False
+            if not (type(p48) is int): return False
+            if p48 < 0: return False
+            p49 = p45.get('end', _ABSENT)
+            if p49 is _ABSENT: return False
+            if not (type(p49) is int): return False
+            if p49 < 0: return False
+        p50 = i37.get('cue', _ABSENT)
+        if p50 is _ABSENT: return False
+        if not (type(p50) is str or p50 is None): return False
         if p50 is not None:
             pass
-            if p50.keys() != _c51: return False
-            p52 = p50['text']
-            if not (type(p52) is str): return False
-            p53 = p50['paragraph']
-            if not (type(p53) is int): return False
-            if p53 < 0: return False
-            p54 = p50['start']
-            if not (type(p54) is int): return False
-            if p54 < 0: return False
-            p55 = p50['end']
-            if not (type(p55) is int): return False
-            if p55 < 0: return False
-        p56 = i41['cue']
-        if not (type(p56) is str or p56 is None): return False
-        if p56 is not None:
+        p51 = i37.get('group', _ABSENT)
+        if p51 is _ABSENT: return False
+        if not (type(p51) is int): return False
+        if p51 < 0: return False
+        p52 = i37.get('partial', _ABSENT)
+        if p52 is _ABSENT: return False
+        if not (type(p52) is bool): return False
+        p53 = i37.get('span', _ABSENT)
+        if p53 is _ABSENT: return False
+        if not (type(p53) is dict): return False
+        if len(p53) != 2: return False
+        p54 = p53.get('start', _ABSENT)
+        if p54 is _ABSENT: return False
+        if not (type(p54) is int): return False
+        if p54 < 0: return False
+        p55 = p53.get('end', _ABSENT)
+        if p55 is _ABSENT: return False
+        if not (type(p55) is int): return False
+        if p55 < 0: return False
+    p56 = v0.get('comments_count', _ABSENT)
+    if p56 is _ABSENT: return False
+    if not (type(p56) is int or p56 is None): return False
+    if p56 is not None:
+        pass
+        if p56 < 0: return False
+    p57 = v0.get('entities', _ABSENT)
+    if p57 is _ABSENT: return False
+    if not (type(p57) is list): return False
+    for i58 in p57:
+        pass
+        if not (type(i58) is dict): return False
+        if len(i58) != 2: return False
+        p59 = i58.get('type', _ABSENT)
+        if p59 is _ABSENT: return False
+        if not (type(p59) is str): return False
+        p60 = i58.get('name', _ABSENT)
+        if p60 is _ABSENT: return False
+        if not (type(p60) is str): return False
+    p61 = v0.get('topics', _ABSENT)
+    if p61 is _ABSENT: return False
+    if not (type(p61) is list): return False
+    for i62 in p61:
+        pass
+        if not (type(i62) is dict): return False
+        if len(i62) != 2: return False
+        p63 = i62.get('type', _ABSENT)
+        if p63 is _ABSENT: return False
+        if not (type(p63) is str): return False
+        p64 = i62.get('name', _ABSENT)
+        if p64 is _ABSENT: return False
+        if not (type(p64) is str): return False
+    p65 = v0.get('tags', _ABSENT)
+    if p65 is _ABSENT: return False
+    if not (type(p65) is list): return False
+    for i66 in p65:
+        pass
+        if not (type(i66) is str): return False
+        if len(i66) < 1: return False
+    p67 = v0.get('related_articles', _ABSENT)
+    if p67 is _ABSENT: return False
+    if not (type(p67) is list): return False
+    for i68 in p67:
+        pass
+        if not (type(i68) is dict): return False
+        if len(i68) != 4: return False
+        p69 = i68.get('source', _ABSENT)
+        if p69 is _ABSENT: return False
+        if not (type(p69) is str): return False
+        p70 = i68.get('title', _ABSENT)
+        if p70 is _ABSENT: return False
+        if not (type(p70) is str or p70 is None): return False
+        if p70 is not None:
             pass
-        p57 = i41['group']
-        if not (type(p57) is int): return False
-        if p57 < 0: return False
-        p58 = i41['partial']
-        if not (type(p58) is bool): return False
-        p59 = i41['span']
-        if not (type(p59) is dict): return False
-        if p59.keys() != _c60: return False
-        p61 = p59['start']
-        if not (type(p61) is int): return False
-        if p61 < 0: return False
-        p62 = p59['end']
-        if not (type(p62) is int): return False
-        if p62 < 0: return False
-    p63 = v0['comments_count']
-    if not (type(p63) is int or p63 is None): return False
-    if p63 is not None:
+        p71 = i68.get('summary', _ABSENT)
+        if p71 is _ABSENT: return False
+        if not (type(p71) is str or p71 is None): return False
+        if p71 is not None:
+            pass
+        p72 = i68.get('topic', _ABSENT)
+        if p72 is _ABSENT: return False
+        if not (type(p72) is str or p72 is None): return False
+        if p72 is not None:
+            pass
+    p73 = v0.get('publisher_profile', _ABSENT)
+    if p73 is _ABSENT: return False
+    if not (type(p73) is dict or p73 is None): return False
+    if p73 is not None:
         pass
-        if p63 < 0: return False
-    p64 = v0['entities']
-    if not (type(p64) is list): return False
-    for i65 in p64:
-        pass
-        if not (type(i65) is dict): return False
-        if i65.keys() != _c66: return False
-        p67 = i65['type']
-        if not (type(p67) is str): return False
-        p68 = i65['name']
-        if not (type(p68) is str): return False
-    p69 = v0['topics']
-    if not (type(p69) is list): return False
-    for i70 in p69:
-        pass
-        if not (type(i70) is dict): return False
-        if i70.keys() != _c71: return False
-        p72 = i70['type']
-        if not (type(p72) is str): return False
-        p73 = i70['name']
-        if not (type(p73) is str): return False
-    p74 = v0['tags']
-    if not (type(p74) is list): return False
-    for i75 in p74:
-        pass
-        if not (type(i75) is str): return False
-        if len(i75) < 1: return False
-    p76 = v0['related_articles']
-    if not (type(p76) is list): return False
-    for i77 in p76:
-        pass
-        if not (type(i77) is dict): return False
-        if i77.keys() != _c78: return False
-        p79 = i77['source']
-        if not (type(p79) is str): return False
-        p80 = i77['title']
+        if len(p73) != 7: return False
+        p74 = p73.get('name', _ABSENT)
+        if p74 is _ABSENT: return False
+        if not (type(p74) is str): return False
+        p75 = p73.get('location', _ABSENT)
+        if p75 is _ABSENT: return False
+        if not (type(p75) is str or p75 is None): return False
+        if p75 is not None:
+            pass
+        p76 = p73.get('followers', _ABSENT)
+        if p76 is _ABSENT: return False
+        if not (type(p76) is str or p76 is None): return False
+        if p76 is not None:
+            pass
+        p77 = p73.get('posts', _ABSENT)
+        if p77 is _ABSENT: return False
+        if not (type(p77) is str or p77 is None): return False
+        if p77 is not None:
+            pass
+        p78 = p73.get('views', _ABSENT)
+        if p78 is _ABSENT: return False
+        if not (type(p78) is str or p78 is None): return False
+        if p78 is not None:
+            pass
+        p79 = p73.get('about', _ABSENT)
+        if p79 is _ABSENT: return False
+        if not (type(p79) is str or p79 is None): return False
+        if p79 is not None:
+            pass
+        p80 = p73.get('url', _ABSENT)
+        if p80 is _ABSENT: return False
         if not (type(p80) is str or p80 is None): return False
         if p80 is not None:
             pass
-        p81 = i77['summary']
-        if not (type(p81) is str or p81 is None): return False
-        if p81 is not None:
-            pass
-        p82 = i77['topic']
-        if not (type(p82) is str or p82 is None): return False
-        if p82 is not None:
-            pass
-    p83 = v0['publisher_profile']
-    if not (type(p83) is dict or p83 is None): return False
-    if p83 is not None:
+    p81 = v0.get('spans', _ABSENT)
+    if p81 is _ABSENT: return False
+    if not (type(p81) is list): return False
+    for i82 in p81:
         pass
-        if p83.keys() != _c84: return False
-        p85 = p83['name']
-        if not (type(p85) is str): return False
-        p86 = p83['location']
-        if not (type(p86) is str or p86 is None): return False
-        if p86 is not None:
-            pass
-        p87 = p83['followers']
-        if not (type(p87) is str or p87 is None): return False
-        if p87 is not None:
-            pass
-        p88 = p83['posts']
-        if not (type(p88) is str or p88 is None): return False
-        if p88 is not None:
-            pass
-        p89 = p83['views']
-        if not (type(p89) is str or p89 is None): return False
-        if p89 is not None:
-            pass
-        p90 = p83['about']
-        if not (type(p90) is str or p90 is None): return False
-        if p90 is not None:
-            pass
-        p91 = p83['url']
-        if not (type(p91) is str or p91 is None): return False
-        if p91 is not None:
-            pass
-    p92 = v0['spans']
-    if not (type(p92) is list): return False
-    for i93 in p92:
+        if not (type(i82) is dict): return False
+        if len(i82) != 3: return False
+        p83 = i82.get('path', _ABSENT)
+        if p83 is _ABSENT: return False
+        if not (type(p83) is str): return False
+        p84 = i82.get('start', _ABSENT)
+        if p84 is _ABSENT: return False
+        if not (type(p84) is int): return False
+        if p84 < 0: return False
+        p85 = i82.get('end', _ABSENT)
+        if p85 is _ABSENT: return False
+        if not (type(p85) is int): return False
+        if p85 < 0: return False
+    p86 = v0.get('warnings', _ABSENT)
+    if p86 is _ABSENT: return False
+    if not (type(p86) is list): return False
+    for i87 in p86:
         pass
-        if not (type(i93) is dict): return False
-        if i93.keys() != _c94: return False
-        p95 = i93['path']
-        if not (type(p95) is str): return False
-        p96 = i93['start']
-        if not (type(p96) is int): return False
-        if p96 < 0: return False
-        p97 = i93['end']
-        if not (type(p97) is int): return False
-        if p97 < 0: return False
-    p98 = v0['warnings']
-    if not (type(p98) is list): return False
-    for i99 in p98:
+        if not (type(i87) is dict): return False
+        if len(i87) != 2: return False
+        p88 = i87.get('code', _ABSENT)
+        if p88 is _ABSENT: return False
+        if not (type(p88) is str): return False
+        p89 = i87.get('message', _ABSENT)
+        if p89 is _ABSENT: return False
+        if not (type(p89) is str): return False
+    p90 = v0.get('review', _ABSENT)
+    if p90 is _ABSENT: return False
+    if not (type(p90) is dict or p90 is None): return False
+    if p90 is not None:
         pass
-        if not (type(i99) is dict): return False
-        if i99.keys() != _c100: return False
-        p101 = i99['code']
-        if not (type(p101) is str): return False
-        p102 = i99['message']
-        if not (type(p102) is str): return False
-    p103 = v0['review']
-    if not (type(p103) is dict or p103 is None): return False
-    if p103 is not None:
-        pass
-        if p103.keys() != _c104: return False
-        p105 = p103['parts']
-        if not (type(p105) is list): return False
-        for i106 in p105:
+        if len(p90) != 6: return False
+        p91 = p90.get('parts', _ABSENT)
+        if p91 is _ABSENT: return False
+        if not (type(p91) is list): return False
+        for i92 in p91:
             pass
-            if not (type(i106) is str): return False
-            if (type(i106), i106) not in _c107: return False
-        p108 = p103['verdict']
-        if not (type(p108) is str or p108 is None): return False
-        if (type(p108), p108) not in _c109: return False
-        if p108 is not None:
+            if not (type(i92) is str): return False
+            if (type(i92), i92) not in _c93: return False
+        p94 = p90.get('verdict', _ABSENT)
+        if p94 is _ABSENT: return False
+        if not (type(p94) is str or p94 is None): return False
+        if (type(p94), p94) not in _c95: return False
+        if p94 is not None:
             pass
-        p110 = p103['annotators']
-        if not (type(p110) is list): return False
-        for i111 in p110:
+        p96 = p90.get('annotators', _ABSENT)
+        if p96 is _ABSENT: return False
+        if not (type(p96) is list): return False
+        for i97 in p96:
             pass
-            if not (type(i111) is str): return False
-        p112 = p103['annotation_ids']
-        if not (type(p112) is list): return False
-        for i113 in p112:
+            if not (type(i97) is str): return False
+        p98 = p90.get('annotation_ids', _ABSENT)
+        if p98 is _ABSENT: return False
+        if not (type(p98) is list): return False
+        for i99 in p98:
             pass
-            if not (type(i113) is int): return False
-        p114 = p103['task_id']
-        if not (type(p114) is int or p114 is None): return False
-        if p114 is not None:
+            if not (type(i99) is int): return False
+        p100 = p90.get('task_id', _ABSENT)
+        if p100 is _ABSENT: return False
+        if not (type(p100) is int or p100 is None): return False
+        if p100 is not None:
             pass
-        p115 = p103['reviewed_at']
-        if not (type(p115) is str or p115 is None): return False
-        if p115 is not None:
+        p101 = p90.get('reviewed_at', _ABSENT)
+        if p101 is _ABSENT: return False
+        if not (type(p101) is str or p101 is None): return False
+        if p101 is not None:
             pass
-    p116 = v0['source_text']
-    if not (type(p116) is str): return False
+    p102 = v0.get('source_text', _ABSENT)
+    if p102 is _ABSENT: return False
+    if not (type(p102) is str): return False
     return True

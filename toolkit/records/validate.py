@@ -154,27 +154,38 @@ class _Generator:
         extra = node.get("additionalProperties", True)
         if not isinstance(extra, bool):
             raise ValueError("the fast validator supports additionalProperties: true/false")
-        required = node.get("required", [])
+        required = list(dict.fromkeys(node.get("required", [])))
         props = node.get("properties", {})
-        if extra is False and set(required) == set(props):
-            # Closed object whose every property is required: its keys are exactly these.
-            self.emit(depth, f"if {v}.keys() != {self.const(frozenset(props))}: return False")
-        else:
-            if required:
-                keys = self.const(frozenset(required))
-                self.emit(depth, f"if not {keys}.issubset({v}): return False")
-            if extra is False:
-                keys = self.const(frozenset(props))
-                self.emit(depth, f"if not {keys}.issuperset({v}): return False")
+        for key in required:
+            if key not in props:
+                self.emit(depth, f"if {key!r} not in {v}: return False")
+        # A closed object is proved by counting instead of comparing key sets (which hashes
+        # and looks up every key once more): its keys are exactly its properties present
+        # when their number is len(v). Each property is fetched once, with a sentinel so a
+        # missing key is one pointer test rather than a second lookup.
+        count = sum(key in props for key in required)
+        counter = None
+        if extra is False:
+            if len(props) == count:
+                self.emit(depth, f"if len({v}) != {count}: return False")
+            else:
+                counter = self.name("n")
+                self.emit(depth, f"{counter} = {count}")
         for key, child in props.items():
             child_var = self.name("p")
+            self.emit(depth, f"{child_var} = {v}.get({key!r}, _ABSENT)")
             if key in required:
-                self.emit(depth, f"{child_var} = {v}[{key!r}]")
+                self.emit(depth, f"if {child_var} is _ABSENT: return False")
                 self.node(child, child_var, depth)
             else:
-                self.emit(depth, f"if {key!r} in {v}:")
-                self.emit(depth + 1, f"{child_var} = {v}[{key!r}]")
+                self.emit(depth, f"if {child_var} is not _ABSENT:")
+                if counter:
+                    self.emit(depth + 1, f"{counter} += 1")
+                else:
+                    self.emit(depth + 1, "pass")
                 self.node(child, child_var, depth + 1)
+        if counter:
+            self.emit(depth, f"if len({v}) != {counter}: return False")
 
 
 _TYPE_NAMES = {str: "str", int: "int", float: "float", bool: "bool", type(None): "type(None)"}
@@ -204,15 +215,16 @@ def checker_source(schema: JSONSchema, origin: str = "a JSON Schema") -> str:
     gen.emit(0, "def check(v0: Any) -> bool:")
     gen.node(schema, "v0", 1)
     gen.emit(1, "return True")
-    constants = [f"{name} = {_literal(value)}" for name, value in gen.constants.items()]
+    constants = [f"{name}: Final = {_literal(value)}" for name, value in gen.constants.items()]
     return "\n".join(
         [
             f'"""Generated from {origin} by scripts/gen_checker.py: do not edit."""',
             "",
             "import re",
-            "from typing import Any",
+            "from typing import Any, Final",
             "",
             f'SCHEMA_SHA256 = "{schema_digest(schema)}"',
+            "_ABSENT: Final = object()",
             *constants,
             "",
             "",

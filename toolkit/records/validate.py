@@ -49,6 +49,7 @@ _HANDLED = frozenset(
 
 
 _HASHABLE = frozenset({"string", "integer", "number", "boolean", "null"})
+_SELF_EQUAL = frozenset({"string", "null"})
 _SCALARS = (str, int, float, bool)
 _TYPE_TEST = {
     "string": "type({v}) is str",
@@ -101,6 +102,14 @@ class _Generator:
             values = node["enum"]
             if (
                 kinds
+                and set(kinds) <= _SELF_EQUAL
+                and all(type(a) in (str, type(None)) for a in values)
+            ):
+                # Strings and None equal only values of their own type: plain membership
+                # says the same as the (type, value) pairs below, without building a tuple.
+                self.emit(depth, f"if {v} not in {self.const(frozenset(values))}: return False")
+            elif (
+                kinds
                 and set(kinds) <= _HASHABLE
                 and all(a is None or type(a) in _SCALARS for a in values)
             ):
@@ -132,10 +141,7 @@ class _Generator:
             return depth + 1
 
         if "pattern" in node:
-            self.emit(
-                guard("string"),
-                f"if {self.const(re.compile(node['pattern']).search)}({v}) is None: return False",
-            )
+            self._pattern(node["pattern"], v, guard("string"))
         if "minLength" in node:
             self.emit(guard("string"), f"if len({v}) < {int(node['minLength'])}: return False")
         if "minimum" in node:
@@ -149,6 +155,38 @@ class _Generator:
             self.node(node["items"], item, d + 1)
         if {"properties", "required", "additionalProperties"} & set(node):
             self._object(node, v, guard("object"))
+
+    def _pattern(self, pattern: str, v: str, depth: int) -> None:
+        pieces = _fixed_pattern(pattern)
+        if pieces is None:
+            self.emit(
+                depth, f"if {self.const(re.compile(pattern).search)}({v}) is None: return False"
+            )
+            return
+        # A fixed-length pattern is cheaper as a length test and one test per character
+        # (mypyc reads `ord(s[i])` in place) than as a regex call that builds a match object.
+        # `$` also matches before a final newline, so one trailing "\n" is allowed too.
+        size = sum(count for _, count in pieces)
+        self.emit(
+            depth,
+            f"if not (len({v}) == {size} or len({v}) == {size + 1} and ord({v}[{size}]) == 10): "
+            "return False",
+        )
+        char = self.name("c")
+        start = 0
+        for ranges, count in pieces:
+            test = " or ".join(
+                f"{char} == {lo}" if lo == hi else f"{lo} <= {char} <= {hi}" for lo, hi in ranges
+            )
+            if count == 1:
+                self.emit(depth, f"{char} = ord({v}[{start}])")
+                self.emit(depth, f"if not ({test}): return False")
+            elif count > 1:
+                index = self.name("k")
+                self.emit(depth, f"for {index} in range({start}, {start + count}):")
+                self.emit(depth + 1, f"{char} = ord({v}[{index}])")
+                self.emit(depth + 1, f"if not ({test}): return False")
+            start += count
 
     def _object(self, node: JSONSchema, v: str, depth: int) -> None:
         extra = node.get("additionalProperties", True)
@@ -186,6 +224,37 @@ class _Generator:
                 self.node(child, child_var, depth + 1)
         if counter:
             self.emit(depth, f"if len({v}) != {counter}: return False")
+
+
+# One piece of a fixed-length pattern: a character class of ASCII letters and digits
+# (`[0-9a-f]`), such a character, or an escaped `.`/`-`, with an optional `{n}`.
+_PIECE = re.compile(
+    r"(?:\[((?:[0-9A-Za-z](?:-[0-9A-Za-z])?)+)\]|([0-9A-Za-z-])|\\([.-]))(?:\{([0-9]{1,3})\})?"
+)
+_CLASS_RANGE = re.compile(r"([0-9A-Za-z])(?:-([0-9A-Za-z]))?")
+Pieces = list[tuple[list[tuple[int, int]], int]]
+
+
+def _fixed_pattern(pattern: str) -> Pieces | None:
+    """`^...$` patterns made only of `_PIECE`s, as (character ranges, count) pairs; None for
+    any other pattern (it stays a regex)."""
+    if not (pattern.startswith("^") and pattern.endswith("$")) or pattern.endswith("\\$"):
+        return None
+    body, pos, pieces = pattern[1:-1], 0, []
+    while pos < len(body):
+        piece = _PIECE.match(body, pos)
+        if piece is None:
+            return None
+        klass, char, escaped, count = piece.groups()
+        if klass is not None:
+            ranges = [(ord(lo), ord(hi or lo)) for lo, hi in _CLASS_RANGE.findall(klass)]
+            if any(lo > hi for lo, hi in ranges):
+                return None
+        else:
+            ranges = [(ord(char or escaped),) * 2]
+        pieces.append((ranges, int(count or 1)))
+        pos = piece.end()
+    return pieces
 
 
 _TYPE_NAMES = {str: "str", int: "int", float: "float", bool: "bool", type(None): "type(None)"}

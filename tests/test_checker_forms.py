@@ -82,7 +82,7 @@ def test_edited_record_gets_the_reference_verdict(check: Callable[[Any], bool], 
     assert check(record) == REFERENCE.is_valid(record) == (name in ALSO_VALID)
 
 
-SCHEMAS = {
+SCHEMAS: dict[str, dict[str, Any]] = {
     "optional properties": {
         "type": "object",
         "additionalProperties": False,
@@ -116,7 +116,7 @@ SCHEMAS = {
     },
 }
 KEYS = st.sampled_from(["a", "b", "c", 1, True])
-VALUES = st.sampled_from(
+VALUES: st.SearchStrategy[Any] = st.sampled_from(
     [None, 0, 1, True, "", "\n", "x", "x12.-", "x1c.-\n", "x1d.-", "X12.-", "12", "12\n", {}, []]
 )
 

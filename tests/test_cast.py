@@ -8,6 +8,7 @@ import importlib
 import itertools
 import random
 import re
+import sys
 from bisect import bisect_right
 from types import ModuleType
 
@@ -163,3 +164,29 @@ def test_intro_search_finds_what_a_search_of_the_whole_text_finds(build: ModuleT
             want = pattern.search(text) if head in text else None
             got = build.intro_search(head, text)
             assert (got and got.span()) == (want and want.span()), (text, head)
+
+
+def test_case_twins_are_every_non_ascii_match_of_an_ascii_letter() -> None:
+    letter = re.compile(r"(?i)[a-z]")
+    twins = [chr(c) for c in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(c))]
+    assert tuple(twins) == textsearch._CASE_TWINS
+
+
+@pytest.mark.parametrize("search", SEARCHES, ids=lambda m: m.__name__)
+def test_lower_case_holds_every_ignore_case_match_it_vouches_for(search: ModuleType) -> None:
+    # with_role skips a paragraph whose lower case lacks every form: that must never skip
+    # one the ignore-case search would match
+    forms = ["gov.", "governor", "sen.", "foreign minister", "coach", "dr", "ki", "is"]
+    texts = [*TEXTS, "GOV. Ann ſen. Ann", "Foreign MINISTER Ann", "\u212aI Ann", "İS Ann ıs Ann"]
+    vouched = 0
+    for text in texts:
+        if not search.lower_holds_ignore_case(text):
+            continue
+        vouched += 1
+        low = text.lower()
+        for form in forms:
+            if re.search(rf"(?i){re.escape(form)}", text):
+                assert form in low, (form, text)
+    assert vouched > 100
+    for text in ("ſenator", "İstanbul", "\u212aelvin", "ıt"):
+        assert not search.lower_holds_ignore_case(text)

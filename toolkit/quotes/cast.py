@@ -35,6 +35,7 @@ from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 from toolkit.quotes.textsearch import (
     close_spelling,
     intro_search,
+    lower_holds_ignore_case,
     paragraph_of,
     plural_pattern,
 )
@@ -341,12 +342,12 @@ class Cast:
             + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             + r")\s+"
         )
-        # An ignore-case search of every paragraph is costly; where both the text and the
-        # forms are ASCII, it can only match a paragraph whose lower case holds a form's.
+        # An ignore-case search of every paragraph is costly; for ASCII forms it can only
+        # match a paragraph whose lower case holds a form's (most paragraphs do not).
         lowered = [f.lower() for f in forms] if all(f.isascii() for f in forms) else None
         found = None
         for text in self.paragraphs:
-            if lowered is not None and text.isascii():
+            if lowered is not None and lower_holds_ignore_case(text):
                 low = text.lower()
                 if not any(form in low for form in lowered):
                     continue

@@ -64,6 +64,18 @@ def _space(text: str, i: int) -> bool:
     return text[i].isspace()
 
 
+# The only characters outside ASCII that an ignore-case ASCII letter matches (`İ`, `ı`, `ſ`
+# and the Kelvin sign: a test checks every code point).
+_CASE_TWINS: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def lower_holds_ignore_case(text: str) -> bool:
+    """Whether every ignore-case match of an ASCII phrase in `text` shows in `text.lower()`
+    as the phrase lower-cased: true unless the text holds a character that matches an ASCII
+    letter without being one (İ also lower-cases to two characters)."""
+    return text.isascii() or all(twin not in text for twin in _CASE_TWINS)
+
+
 def plural_pattern(head: str) -> re.Pattern[str]:
     """`Researchers at the University of Minnesota`: a bare plural source."""
     found = _PLURAL_PATTERNS.get(head)

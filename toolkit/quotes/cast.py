@@ -17,20 +17,20 @@ from toolkit.quotes.names import (
     PRONOUN_GENDER,
     TITLE_FORMS,
     WHO_CLAUSE,
-    classify,
     confirmed_single,
     contains,
     drop_leading_stop,
     first_names,
     initials,
     name_at,
+    org_names,
     org_start,
     pick,
     sentence_part,
     unnamed_intros,
     without_owner,
 )
-from toolkit.quotes.people import Person, Run
+from toolkit.quotes.people import Person
 from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 from toolkit.quotes.textsearch import (
     close_spelling,
@@ -51,7 +51,6 @@ class Cast:
 
     def __init__(self, paragraphs: list[str]) -> None:
         self.paragraphs = paragraphs
-        self._runs: dict[int, list[Run]] = {}
         self.joined = "\n".join(paragraphs)
         self._offsets: list[int] = []  # where each paragraph starts in `joined`
         at = 0
@@ -73,13 +72,6 @@ class Cast:
         self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
         self._folded: list[str] | None = None
-
-    def runs(self, pi: int) -> list[Run]:
-        """Every capitalised run of paragraph `pi`, classified."""
-        found = self._runs.get(pi)
-        if found is None:
-            found = self._runs[pi] = classify(self.paragraphs[pi])
-        return found
 
     def intro_for(self, head: str) -> str | None:
         """`the mechanic` → how the article first introduced that source: `a 38-year-old
@@ -137,14 +129,14 @@ class Cast:
 
     @property
     def orgs(self) -> list[str]:
-        """Every organisation name in the article (classifies every paragraph: only for the
-        rare lookups that need them all)."""
+        """Every organisation name in the article (reads every paragraph's capitalised runs:
+        only for the rare lookups that need them all)."""
         if self._orgs is None:
             self._orgs = []
-            for pi in range(len(self.paragraphs)):
-                for run in self.runs(pi):
-                    name = " ".join(run.tokens)
-                    if run.kind == "org" and name not in self._orgs:
+            for text in self.paragraphs:
+                for tokens in org_names(text):
+                    name = " ".join(tokens)
+                    if name not in self._orgs:
                         self._orgs.append(name)
         return self._orgs
 

@@ -10,7 +10,6 @@ from importlib import resources
 from typing import Final
 
 from toolkit.quotes.lexicon import trie_pattern, words
-from toolkit.quotes.people import Run
 from toolkit.quotes.runs import CONNECTORS as _CONNECTORS
 from toolkit.quotes.runs import PARTICLE as _PARTICLE
 from toolkit.quotes.runs import UPPER as _UPPER
@@ -232,43 +231,34 @@ _DETERMINER_BEFORE: Final = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]
 _SAYS: Final = (" said", " says", " told", " added", " wrote", " warned", " explained")
 
 
-def classify(text: str, one: re.Match[str] | None = None) -> list[Run]:
-    """Every capitalised run of a paragraph (or just `one`) as a name or an organisation."""
-    runs: list[Run] = []
-    matches = (one,) if one is not None else ORG_RUN.finditer(text)
-    for m in (piece for match in matches for piece in _sentence_pieces(match)):
-        tokens = m.group().split(" ")
-        if len(tokens) == 1 and tokens[0] in _LEADING_STOP:
-            continue
-        if tokens[-1].endswith(".") and tokens[-1] not in ORG_WORDS and tokens[-1] not in TITLES:
-            tokens[-1] = tokens[-1][:-1]  # the sentence's full stop, not `Co.` or `Gov.`
-        if tokens[-1].endswith(("’s", "'s")):
-            tokens[-1] = tokens[-1][:-2]
-        trimmed = tokens
-        while trimmed and trimmed[0] in _LEADING_STOP:
-            trimmed = trimmed[1:]
-        while trimmed and trimmed[-1] in _CONNECTORS:
-            trimmed = trimmed[:-1]
-        if not trimmed:
-            continue
-        if len(trimmed) == 1 and trimmed[0].isupper():
-            _names(text, m.start(), m.end(), tokens, runs)
-            continue
-        org_at = org_start(trimmed)
-        if org_at == 0:
-            runs.append(Run(m.start(), m.end(), "org", without_owner(trimmed)))
-            continue
-        if org_at is not None:
-            # `Superintendent Marisol Ortega of the Greece Central School District`: a person,
-            # then the organisation they belong to.
-            person = trimmed[:org_at]
-            while person and person[-1] in _CONNECTORS:
-                person = person[:-1]
-            _names(text, m.start(), m.end(), person, runs)
-            runs.append(Run(m.start(), m.end(), "org", trimmed[org_at:]))
-            continue
-        _names(text, m.start(), m.end(), tokens, runs)
-    return runs
+def org_names(text: str) -> list[list[str]]:
+    """The organisation names among a paragraph's capitalised runs, in order: a whole run
+    (`Federal Bureau of Investigation`) or the part after a person (`Superintendent Marisol
+    Ortega of the Greece Central School District`)."""
+    found: list[list[str]] = []
+    for match in ORG_RUN.finditer(text):
+        for piece in _split_run(match.group()):
+            tokens = piece.split(" ")
+            if len(tokens) == 1 and tokens[0] in _LEADING_STOP:
+                continue
+            last = tokens[-1]
+            if last.endswith(".") and last not in ORG_WORDS and last not in TITLES:
+                tokens[-1] = last[:-1]  # the sentence's full stop, not `Co.` or `Gov.`
+            if tokens[-1].endswith(("’s", "'s")):
+                tokens[-1] = tokens[-1][:-2]
+            trimmed = tokens
+            while trimmed and trimmed[0] in _LEADING_STOP:
+                trimmed = trimmed[1:]
+            while trimmed and trimmed[-1] in _CONNECTORS:
+                trimmed = trimmed[:-1]
+            if not trimmed or (len(trimmed) == 1 and trimmed[0].isupper()):
+                continue
+            org_at = org_start(trimmed)
+            if org_at == 0:
+                found.append(without_owner(trimmed))
+            elif org_at is not None:
+                found.append(trimmed[org_at:])
+    return found
 
 
 def without_owner(tokens: list[str]) -> list[str]:
@@ -295,27 +285,6 @@ def org_start(tokens: list[str]) -> int | None:
                 return len(tokens) - len(rest)
             return 0
     return 0
-
-
-def _names(text: str, start: int, end: int, tokens: list[str], runs: list[Run]) -> None:
-    """The people in a run: the pieces between connectors (`Jesse and Diana Smith` names two
-    Smiths), each without its titles."""
-    pieces: list[list[str]] = [[]]
-    for token in tokens:
-        if token in _CONNECTORS:
-            pieces.append([])
-        else:
-            pieces[-1].append(token)
-    if len(pieces) == 2 and len(pieces[0]) == 1 and len(pieces[1]) == 2 and "and" in tokens:
-        given, (second, surname) = pieces[0][0], pieces[1]
-        if given not in _LEADING_STOP and first_names().get(given) is not None:
-            runs.extend(Run(start, end, "name", [first, surname]) for first in (given, second))
-            return
-    for piece in pieces:
-        for sub in _split_run(" ".join(piece)) if piece else ():
-            names, _, _ = strip_titles(sub.split(" "))
-            if names and not any(t in _MONTHS or t in _PLACE_WORDS for t in names):
-                runs.append(Run(start, end, "name", names))
 
 
 # `the governor` is the person titled `Governor` or `Gov.`: the roles a definite
@@ -444,31 +413,6 @@ def _with_nickname(text: str, start: int, end: int, name: str) -> list[str]:
 # A nickname in quotation marks between a given name and a surname.
 _NICKNAMED: Final = re.compile(rf"({_WORD}) [\"“][^\"“”]{{1,24}}[\"”] $")
 _NICKNAME_NEXT: Final = re.compile(rf" [\"“][^\"“”]{{1,24}}[\"”] ({_WORD})")
-
-
-class _Piece:
-    """A run cut at a sentence end, with the Match interface `classify` uses."""
-
-    def __init__(self, text: str, start: int) -> None:
-        self._text, self._start = text, start
-
-    def group(self) -> str:
-        return self._text
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._start + len(self._text)
-
-
-def _sentence_pieces(m: re.Match[str]) -> list[_Piece]:
-    pieces = []
-    at = m.start()
-    for piece in _split_run(m.group()):
-        pieces.append(_Piece(piece, at))
-        at += len(piece) + 1
-    return pieces
 
 
 def sentence_part(run: str, at: int) -> list[str]:

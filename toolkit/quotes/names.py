@@ -13,7 +13,7 @@ from toolkit.quotes.lexicon import trie_pattern, words
 from toolkit.quotes.runs import CONNECTORS as _CONNECTORS
 from toolkit.quotes.runs import PARTICLE as _PARTICLE
 from toolkit.quotes.runs import UPPER as _UPPER
-from toolkit.quotes.runs import nickname_may_close_at, run_end
+from toolkit.quotes.runs import nickname_may_close_at, run_end, run_starts
 from toolkit.quotes.runs import run_start as run_start  # attribute.py reads it from here
 
 _WORD: Final = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
@@ -236,8 +236,8 @@ def org_names(text: str) -> list[list[str]]:
     (`Federal Bureau of Investigation`) or the part after a person (`Superintendent Marisol
     Ortega of the Greece Central School District`)."""
     found: list[list[str]] = []
-    for match in ORG_RUN.finditer(text):
-        for piece in _split_run(match.group()):
+    for start in run_starts(text):  # ORG_RUN's matches, read by code point
+        for piece in _split_run(text[start : run_end(text, start)]):
             tokens = piece.split(" ")
             if len(tokens) == 1 and tokens[0] in _LEADING_STOP:
                 continue

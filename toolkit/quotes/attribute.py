@@ -19,7 +19,6 @@ from toolkit.quotes.lexicon import words
 from toolkit.quotes.names import (
     CAP_RUN,
     LEADING_STOP,
-    ORG_RUN,
     ORG_WORDS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -27,10 +26,10 @@ from toolkit.quotes.names import (
     TITLES,
     WHO,
     is_org_name,
-    run_start,
     strip_titles,
     without_owner,
 )
+from toolkit.quotes.runs import run_end, run_start
 from toolkit.quotes.spans import MASK
 
 _PASSIVE_CUES: Final = frozenset({"deemed", "dubbed", "labeled", "labelled"})
@@ -195,11 +194,9 @@ def _mention_at_end(text: str, begin: int) -> Mention | None:
     if folded in SOURCE_NOUNS:  # `Forecasters said`: a description, capitalised
         return Mention(word, begin + at, end, "description")
     start = run_start(text, len(text) - 1)
-    # the organisation must run from `start` to the end with a space in it: without a space
-    # there the regex need not run
-    org = ORG_RUN.match(text, start) if text.find(" ", start) >= 0 else None
-    run = org.group() if org is not None else ""
-    if org is not None and org.end() == len(text) and " " in run and is_org_name(run.split()):
+    # the organisation must be ORG_RUN's match from `start` to the end, with a space in it
+    run = text[start:] if run_end(text, start) == len(text) else ""
+    if " " in run and is_org_name(run.split()):
         value = " ".join(without_owner(run.removeprefix("The ").removeprefix("the ").split(" ")))
         at = begin + len(text) - len(value)
         return Mention(value, at, at + len(value), "name")

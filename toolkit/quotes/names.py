@@ -13,8 +13,7 @@ from toolkit.quotes.lexicon import trie_pattern, words
 from toolkit.quotes.runs import CONNECTORS as _CONNECTORS
 from toolkit.quotes.runs import PARTICLE as _PARTICLE
 from toolkit.quotes.runs import UPPER as _UPPER
-from toolkit.quotes.runs import nickname_may_close_at, run_end, run_starts
-from toolkit.quotes.runs import run_start as run_start  # attribute.py reads it from here
+from toolkit.quotes.runs import nickname_may_close_at, run_end, run_start, run_starts
 
 _WORD: Final = rf"[{_UPPER}][\w’'\-]*\.?"  # a period for `Gov.`, `Jr.`; dropped at a run's end
 # `U.S.`, `D.C.` before a single initial: abbreviations hold together inside a run

@@ -20,6 +20,7 @@ ACCELERATED = Accelerated(
         "lexicon",
         "people",
         "runs",
+        "intros",
         "names",
         "textsearch",
         "cast",

@@ -9,6 +9,7 @@ import re
 from importlib import resources
 from typing import Final
 
+from toolkit.quotes.intros import determiner_before, source_nouns
 from toolkit.quotes.lexicon import trie_pattern, words
 from toolkit.quotes.runs import CONNECTORS as _CONNECTORS
 from toolkit.quotes.runs import PARTICLE as _PARTICLE
@@ -197,9 +198,6 @@ ORG_RUN: Final = re.compile(
 )
 
 
-_SOURCE_NOUN: Final = re.compile(rf"\b(?:{trie_pattern(sorted(SOURCE_NOUNS))})\b")
-
-
 def unnamed_intros(paragraphs: list[str]) -> list[str]:
     """`a senior Biden administration official`, `a 33-year-old Cuban economist who lives
     there`: indefinite descriptions of a source, first form of each head noun, in order."""
@@ -209,22 +207,20 @@ def unnamed_intros(paragraphs: list[str]) -> list[str]:
         # Case folding keeps offsets for this text (ASCII-cased nouns), and a case-sensitive
         # search is much faster than an ignore-case one.
         low = text.lower()
-        for m in _SOURCE_NOUN.finditer(low if len(low) == len(text) else text):
-            head = m.group().casefold()
+        searched = low if len(low) == len(text) else text
+        # the matches of intros.SOURCE_NOUN and intros.DETERMINER_BEFORE, found by hand
+        for start, end in source_nouns(searched):
+            head = searched[start:end]  # lower-case ASCII: its own casefold()
             if head in heads:
                 continue
-            det = _DETERMINER_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            if det is None:
+            det = determiner_before(text, start)
+            if det < 0:
                 continue
-            who = WHO_CLAUSE.match(text, m.end())
-            phrase = text[det.start(1) : who.end() if who else m.end()].strip()
+            who = WHO_CLAUSE.match(text, end)
+            phrase = text[det : who.end() if who else end].strip()
             intros.append(phrase[0].lower() + phrase[1:])
             heads.add(head)
     return intros
-
-
-# `a`/`an`/`another`/`one` and up to five words, ending right before a source noun.
-_DETERMINER_BEFORE: Final = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]+\s+){0,5}$")
 
 
 _SAYS: Final = (" said", " says", " told", " added", " wrote", " warned", " explained")

@@ -1,0 +1,141 @@
+"""Scans behind `names.unnamed_intros`, each equal to the regex it stands for
+(`tests/test_intros.py` holds them to it): the source nouns of a paragraph (`official`,
+`economist`) and the determiner that opens an indefinite description before one.
+
+The regexes cost a step per character of every paragraph (SOURCE_NOUN) and a try at every
+offset of a 60-character window per noun (DETERMINER_BEFORE); these read words by code point
+and cut out only those that could be a source noun.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Final
+
+from toolkit.quotes.chars import space_at, word_at
+from toolkit.quotes.lexicon import trie_pattern, words
+
+if TYPE_CHECKING:
+    # machine integers for offsets in the compiled build; plain Python never imports it
+    from mypy_extensions import i64
+
+_NOUNS: Final = words("source_nouns")
+# What source_nouns and determiner_before find.
+SOURCE_NOUN: Final = re.compile(rf"\b(?:{trie_pattern(sorted(_NOUNS))})\b")
+# `a`/`an`/`another`/`one` and up to five words, ending right before a source noun.
+DETERMINER_BEFORE: Final = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]+\s+){0,5}$")
+WINDOW: Final = 60  # how far before a noun its determiner is looked for
+
+# `\w` among ASCII code points: letters, digits and `_`
+_ASCII_WORD: Final = tuple(chr(c).isalnum() or c == 95 for c in range(128))
+_SHORTEST: Final = min(len(noun) for noun in _NOUNS)
+_LONGEST: Final = max(len(noun) for noun in _NOUNS)
+
+
+def _openings() -> tuple[int, ...]:
+    """For each pair of letters a-z, a bit for each length of a source noun that opens with
+    them: a word is looked up in the list only if its bit is set."""
+    lengths = [0] * (26 * 26)
+    for noun in _NOUNS:
+        # every noun is lower-case ASCII letters (a run of `\w`s: a match is a whole word)
+        assert re.fullmatch("[a-z]{2,}", noun), noun
+        lengths[(ord(noun[0]) - 97) * 26 + ord(noun[1]) - 97] |= 1 << len(noun)
+    return tuple(lengths)
+
+
+_OPENINGS: Final = _openings()
+
+
+def source_nouns(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each match of SOURCE_NOUN in `text`, in order. Every noun is lower-case
+    ASCII letters, so a match is a whole word: a run of `\\w` characters between `\\b`s."""
+    found: list[tuple[int, int]] = []
+    n: i64 = len(text)
+    i: i64 = 0
+    while i < n:
+        c = ord(text[i])
+        if not (97 <= c <= 122 or (c < 128 and _ASCII_WORD[c]) or (c >= 128 and text[i].isalnum())):
+            i += 1
+            continue
+        start = i
+        plain = True  # a-z only: no other word can be a noun
+        while i < n:
+            c = ord(text[i])
+            if 97 <= c <= 122:
+                i += 1
+            elif (c < 128 and _ASCII_WORD[c]) or (c >= 128 and text[i].isalnum()):
+                plain = False
+                i += 1
+            else:
+                break
+        length = i - start
+        if not plain or length < _SHORTEST or length > _LONGEST:
+            continue
+        pair = (ord(text[start]) - 97) * 26 + ord(text[start + 1]) - 97
+        if (_OPENINGS[pair] >> length) & 1 and text[start:i] in _NOUNS:
+            found.append((start, i))
+    return found
+
+
+def _token_at(text: str, at: int) -> bool:
+    """Whether `[\\w’'\\-]` matches text[at]."""
+    char = ord(text[at])
+    return char == 0x2019 or char == 39 or char == 45 or word_at(text, at)
+
+
+def _ends_with(text: str, start: int, end: int, word: str) -> bool:
+    """Whether text[start:end] ends with the lower-case ASCII `word` in any case: no other
+    character than the two ASCII cases matches a, e, h, n, o, r or t under `(?i)`."""
+    length: i64 = len(word)
+    if end - start < length:
+        return False
+    for k in range(length):
+        char = ord(text[end - length + k])
+        letter = ord(word[k])
+        if char != letter and char != letter - 32:
+            return False
+    return True
+
+
+_DETERMINERS: Final = ("another", "one", "an", "a")
+
+
+def _determiner_start(text: str, start: int, end: int) -> int:
+    """The start of `\b(?i:an?|another|one)` ending at `end` within text[start:end], or -1.
+    (At most one can: a shorter one's `\b` would follow a letter of the longer.)"""
+    for det in _DETERMINERS:
+        if _ends_with(text, start, end, det):
+            at = end - len(det)
+            if at > 0 and word_at(text, at - 1):
+                return -1  # `\b` sees the character before, even before the searched range
+            return at
+    return -1
+
+
+def determiner_before(text: str, end: int) -> int:
+    """The start of `DETERMINER_BEFORE.search(text, max(0, end - WINDOW), end)`, or -1.
+
+    A match is the determiner at the end of a run of non-space characters, then whitespace,
+    up to five runs of `[\\w’'\\-]` each followed by whitespace, and the end: read from
+    `end` backwards, run by run; the furthest determiner back is the leftmost match."""
+    lo: i64 = max(0, end - WINDOW)
+    at: i64 = end
+    found: i64 = -1
+    for words_after in range(6):
+        stop = at
+        while at > lo and space_at(text, at - 1):
+            at -= 1
+        if at == stop:
+            break  # every word and the determiner are followed by whitespace
+        tail = at
+        while at > lo and not space_at(text, at - 1):
+            at -= 1
+        start = _determiner_start(text, at, tail)
+        if start >= 0:
+            found = start
+        if words_after == 5:
+            break
+        for k in range(at, tail):
+            if not _token_at(text, k):
+                return found  # not a word: no match opens further back
+    return found

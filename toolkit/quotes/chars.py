@@ -9,7 +9,12 @@ text for what can only sit at its end, where these scans start from that end.
 from __future__ import annotations
 
 import re
-from typing import Final
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    # machine integers for offsets in the compiled build; plain Python never imports it
+    from mypy_extensions import i64
 
 # What words_back, relative_end and preposition_end find.
 TOKEN_DOT: Final = re.compile(r"[\w’'\-\.]+")
@@ -126,3 +131,70 @@ def preposition_end(text: str, end: int) -> int:
         return -1
     word = text[at - 2 : at]
     return at - 3 if word == "in" or word == "of" or word == "at" else -1
+
+
+# `\w` among ASCII code points: letters, digits and `_`
+_ASCII_WORD: Final = tuple(chr(c).isalnum() or c == 95 for c in range(128))
+
+
+class Words:
+    """The runs of `\\w` characters of a text, the words `\\b` bounds, read by code point:
+    each `next()` moves `start` and `end` to the next one and says whether there was one;
+    `plain` is whether it is made of a-z only (the only words a `Wordlist` can hold)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start: i64 = 0
+        self.end: i64 = 0
+        self.plain = False
+
+    def next(self) -> bool:
+        text = self.text
+        n: i64 = len(text)
+        i: i64 = self.end
+        while i < n:
+            c = ord(text[i])
+            if 97 <= c <= 122 or (_ASCII_WORD[c] if c < 128 else text[i].isalnum()):
+                break
+            i += 1
+        if i >= n:
+            return False
+        self.start = i
+        plain = True
+        while i < n:
+            c = ord(text[i])
+            if 97 <= c <= 122:
+                i += 1
+            elif _ASCII_WORD[c] if c < 128 else text[i].isalnum():
+                plain = False
+                i += 1
+            else:
+                break
+        self.end = i
+        self.plain = plain
+        return True
+
+
+class Wordlist:
+    """Lower-case ASCII words, with a bit for each length of those that open with each pair
+    of letters: most words of a text are ruled out by it, without being cut out and hashed."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        lengths = [0] * (26 * 26)
+        shortest, longest = 99, 0
+        for word in words:
+            # a run of a-z is a whole word between `\\b`s: what the scans rely on
+            assert re.fullmatch("[a-z]{2,}", word), word
+            lengths[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << len(word)
+            shortest, longest = min(shortest, len(word)), max(longest, len(word))
+        self.openings = tuple(lengths)
+        self.shortest = shortest
+        self.longest = longest
+
+    def may_hold(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end], a plain word, can be in the list."""
+        length = end - start
+        if length < self.shortest or length > self.longest:
+            return False
+        pair = (ord(text[start]) - 97) * 26 + ord(text[start + 1]) - 97
+        return bool((self.openings[pair] >> length) & 1)

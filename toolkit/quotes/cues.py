@@ -4,13 +4,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
+from toolkit.quotes.chars import Wordlist, Words
 from toolkit.quotes.lexicon import trie_pattern
-
-if TYPE_CHECKING:
-    # machine integers for offsets in the compiled build; plain Python never imports it
-    from mypy_extensions import i64
 
 _VERBS: Final = (
     "said|says|say|saying|told|tells|tell|added|adds|warned|warns|wrote|writes|tweeted|tweets|"
@@ -95,43 +92,14 @@ def _scan(low: str, pos: int, piece: str, lead: int, found: list[Cue]) -> None:
     costs a regex step per character. The words are read by code point, and only those that
     could be a verb (ASCII letters, the right length) are cut out and looked up."""
     scan = _Scanner(low, pos, piece, lead, found)
-    n: i64 = len(low)
-    i: i64 = 0
-    while i < n:
-        c = ord(low[i])
-        if not (97 <= c <= 122 or (c < 128 and _ASCII_WORD[c]) or (c >= 128 and low[i].isalnum())):
-            i += 1
-            continue
-        start = i
-        plain = True  # a-z only: no other word can be a verb
-        while i < n:
-            c = ord(low[i])
-            if 97 <= c <= 122:
-                i += 1
-            elif (c < 128 and _ASCII_WORD[c]) or (c >= 128 and low[i].isalnum()):
-                plain = False
-                i += 1
-            else:
-                break
-        scan.word(start, i, plain)
+    words = Words(low)
+    while words.next():
+        scan.word(words.start, words.end, words.plain)
     scan.flush()
 
 
-# `\w` among ASCII code points: letters, digits and `_`
-_ASCII_WORD: Final = tuple(chr(c).isalnum() or c == 95 for c in range(128))
-_LONGEST: Final = max(len(verb.partition(" ")[0]) for verb in _VERBS.split("|"))
-
-
-def _openings() -> tuple[int, ...]:
-    """For each pair of letters a-z, a bit for each length of a first word of a verb that
-    opens with them: a word is looked up in the table only if its bit is set."""
-    lengths = [0] * (26 * 26)
-    for word in _WORDS:
-        lengths[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << len(word)
-    return tuple(lengths)
-
-
-_OPENINGS: Final = _openings()
+# The verbs' first words: only a word that fits them is cut out and looked up
+_FIRST_WORDS: Final = Wordlist(_WORDS)
 
 
 class _Scanner:
@@ -164,14 +132,11 @@ class _Scanner:
                 return
             if pending.alone:
                 self.cue(self.pending_start, last)
-        length = end - start
-        if not plain or start < self.pos or length < _SHORTEST or length > _LONGEST:
+        if not plain or start < self.pos:
             return  # a word running into the range from before it is no match
-        low = self.low
-        pair = (ord(low[start]) - 97) * 26 + ord(low[start + 1]) - 97
-        if not (_OPENINGS[pair] >> length) & 1:
+        if not _FIRST_WORDS.may_hold(self.low, start, end):
             return  # no verb opens with these two letters and has this length: most words
-        known = _WORDS.get(low[start:end])
+        known = _WORDS.get(self.low[start:end])
         if known is None:
             return
         if known.seconds:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from toolkit.quotes.chars import space_at, word_at
+from toolkit.quotes.chars import Wordlist, Words, space_at, word_at
 from toolkit.quotes.lexicon import trie_pattern, words
 
 if TYPE_CHECKING:
@@ -26,54 +26,19 @@ SOURCE_NOUN: Final = re.compile(rf"\b(?:{trie_pattern(sorted(_NOUNS))})\b")
 DETERMINER_BEFORE: Final = re.compile(r"(?i)\b(an?|another|one)\s+(?:[\w’'\-]+\s+){0,5}$")
 WINDOW: Final = 60  # how far before a noun its determiner is looked for
 
-# `\w` among ASCII code points: letters, digits and `_`
-_ASCII_WORD: Final = tuple(chr(c).isalnum() or c == 95 for c in range(128))
-_SHORTEST: Final = min(len(noun) for noun in _NOUNS)
-_LONGEST: Final = max(len(noun) for noun in _NOUNS)
-
-
-def _openings() -> tuple[int, ...]:
-    """For each pair of letters a-z, a bit for each length of a source noun that opens with
-    them: a word is looked up in the list only if its bit is set."""
-    lengths = [0] * (26 * 26)
-    for noun in _NOUNS:
-        # every noun is lower-case ASCII letters (a run of `\w`s: a match is a whole word)
-        assert re.fullmatch("[a-z]{2,}", noun), noun
-        lengths[(ord(noun[0]) - 97) * 26 + ord(noun[1]) - 97] |= 1 << len(noun)
-    return tuple(lengths)
-
-
-_OPENINGS: Final = _openings()
+# Only a word that fits the nouns is cut out and looked up
+_WORDLIST: Final = Wordlist(_NOUNS)
 
 
 def source_nouns(text: str) -> list[tuple[int, int]]:
     """(start, end) of each match of SOURCE_NOUN in `text`, in order. Every noun is lower-case
     ASCII letters, so a match is a whole word: a run of `\\w` characters between `\\b`s."""
     found: list[tuple[int, int]] = []
-    n: i64 = len(text)
-    i: i64 = 0
-    while i < n:
-        c = ord(text[i])
-        if not (97 <= c <= 122 or (c < 128 and _ASCII_WORD[c]) or (c >= 128 and text[i].isalnum())):
-            i += 1
-            continue
-        start = i
-        plain = True  # a-z only: no other word can be a noun
-        while i < n:
-            c = ord(text[i])
-            if 97 <= c <= 122:
-                i += 1
-            elif (c < 128 and _ASCII_WORD[c]) or (c >= 128 and text[i].isalnum()):
-                plain = False
-                i += 1
-            else:
-                break
-        length = i - start
-        if not plain or length < _SHORTEST or length > _LONGEST:
-            continue
-        pair = (ord(text[start]) - 97) * 26 + ord(text[start + 1]) - 97
-        if (_OPENINGS[pair] >> length) & 1 and text[start:i] in _NOUNS:
-            found.append((start, i))
+    words = Words(text)
+    while words.next():
+        start, end = words.start, words.end
+        if words.plain and _WORDLIST.may_hold(text, start, end) and text[start:end] in _NOUNS:
+            found.append((start, end))
     return found
 
 

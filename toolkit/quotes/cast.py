@@ -34,6 +34,7 @@ from toolkit.quotes.people import Person
 from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 from toolkit.quotes.textsearch import (
     close_spelling,
+    compiled,
     intro_search,
     lower_holds_ignore_case,
     paragraph_of,
@@ -329,7 +330,7 @@ class Cast:
         if role in self._roles:
             return self._roles[role]
         forms = {role, *TITLE_FORMS.get(role, ())}
-        pattern = re.compile(
+        pattern = compiled(
             r"(?i)\b(?:"
             + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             + r")\s+"

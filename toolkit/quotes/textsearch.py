@@ -15,24 +15,26 @@ if TYPE_CHECKING:
     # Machine integers in the compiled build's loops; only annotations name the type.
     from mypy_extensions import i64
 
-# Patterns built per head noun: the same few nouns (`official`, `residents`) come up in
-# article after article, and re's own cache is shared with every other pattern and evicts
+# Patterns built per head noun or role: the same few (`official`, `residents`, `governor`)
+# come up in article after article, and re's own cache is shared with every other pattern and evicts
 # them; compiling one costs far more than looking it up here.
-_INTRO_PATTERNS: Final[dict[str, re.Pattern[str]]] = {}
-_PLURAL_PATTERNS: Final[dict[str, re.Pattern[str]]] = {}
-_BOUND: Final = 4096  # entries a cache holds before it starts over: a long run's memory
+_PATTERNS: Final[dict[str, re.Pattern[str]]] = {}
+_BOUND: Final = 4096  # entries the cache holds before it starts over: a long run's memory
+
+
+def compiled(source: str) -> re.Pattern[str]:
+    """`re.compile(source)`, from a cache of this module's own."""
+    found = _PATTERNS.get(source)
+    if found is None:
+        if len(_PATTERNS) >= _BOUND:
+            _PATTERNS.clear()
+        found = _PATTERNS[source] = re.compile(source)
+    return found
 
 
 def intro_pattern(head: str) -> re.Pattern[str]:
     """`a 38-year-old mechanic`: a source introduced with an indefinite article."""
-    found = _INTRO_PATTERNS.get(head)
-    if found is None:
-        if len(_INTRO_PATTERNS) >= _BOUND:
-            _INTRO_PATTERNS.clear()
-        found = _INTRO_PATTERNS[head] = re.compile(
-            rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,5}}?{head}\b"
-        )
-    return found
+    return compiled(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w’'\-]+\s+){{0,5}}?{head}\b")
 
 
 def intro_search(head: str, text: str) -> re.Match[str] | None:
@@ -78,15 +80,10 @@ def lower_holds_ignore_case(text: str) -> bool:
 
 def plural_pattern(head: str) -> re.Pattern[str]:
     """`Researchers at the University of Minnesota`: a bare plural source."""
-    found = _PLURAL_PATTERNS.get(head)
-    if found is None:
-        if len(_PLURAL_PATTERNS) >= _BOUND:
-            _PLURAL_PATTERNS.clear()
-        found = _PLURAL_PATTERNS[head] = re.compile(
-            rf"(?:^|[.!?]\s+)({head.capitalize()}|{head})(?:\s+(?:at|from|with|of)\s+"
-            rf"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)?"
-        )
-    return found
+    return compiled(
+        rf"(?:^|[.!?]\s+)({head.capitalize()}|{head})(?:\s+(?:at|from|with|of)\s+"
+        rf"(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)?"
+    )
 
 
 def paragraph_of(offsets: list[int], at: int, first: int) -> int:

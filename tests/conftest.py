@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import importlib
 import json
 import os
 import shutil
@@ -11,6 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -133,3 +135,45 @@ def release(sample_records: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     options = ReleaseOptions(SAMPLE_NAME, "1.0.0", max_shard_bytes=SMALL_SHARD_BYTES)
     publish_local(sample_records, target, options)
     return target
+
+
+def fixture_paragraphs(*, every_set: bool = False) -> list[str]:
+    """The body paragraphs of every page of the fixture dumps and the reference dumps (and,
+    with `every_set`, of the other hand-made sets too), in order: what the equivalence
+    tests of the extractor's hand-written scans run over."""
+    from toolkit.parse.lines import ParseReject
+    from toolkit.parse.page import parse_page
+    from toolkit.sources.documents import decode, split_documents
+
+    paths = sorted(DUMPS.glob("*.txt"))
+    if every_set:
+        paths += sorted(DATA.glob("*/dumps/*.txt"))
+    paths += sorted((REFERENCE / "dumps").glob("*.txt"))
+    found = []
+    for path in paths:
+        with path.open("rb") as fh:
+            for raw in split_documents(fh):
+                try:
+                    found.extend(parse_page(decode(raw.data).text).paragraphs)
+                except ParseReject:
+                    continue
+    return found
+
+
+def quotes_build(kind: str) -> ModuleType:
+    """`toolkit.quotes` ("python") or its compiled build ("compiled"). A missing or stale
+    build fails under CI (`make setup` builds it there: no silent skips) and skips elsewhere."""
+    from toolkit.quotes import ACCELERATED
+
+    if kind == "python":
+        return importlib.import_module("toolkit.quotes")
+    try:
+        compiled = importlib.import_module("toolkit.quotes._accel")
+        problem = None if ACCELERATED.source_hash() == compiled.SOURCE_HASH else "is stale"
+    except ImportError:
+        problem = "was not built"
+    if problem is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"the compiled toolkit.quotes {problem} (make setup builds it)")
+        pytest.skip(f"the compiled toolkit.quotes {problem}: run `make setup`")
+    return compiled

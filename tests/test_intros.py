@@ -5,18 +5,14 @@ determiner before every noun and every offset of those texts."""
 from __future__ import annotations
 
 import importlib
-import os
 import re
 import sys
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import DATA, DUMPS, REFERENCE
-from toolkit.parse.lines import ParseReject
-from toolkit.parse.page import parse_page
-from toolkit.quotes import ACCELERATED, intros
-from toolkit.sources.documents import decode, split_documents
+from tests.conftest import fixture_paragraphs, quotes_build
+from toolkit.quotes import intros
 
 TRICKY = [
     "An  official said, and ANOTHER official, one-time official, officials_x official_",
@@ -35,24 +31,7 @@ TRICKY = [
 ]
 
 
-def _paragraphs() -> list[str]:
-    paths = (
-        sorted(DUMPS.glob("*.txt"))
-        + sorted(DATA.glob("*/dumps/*.txt"))
-        + sorted((REFERENCE / "dumps").glob("*.txt"))
-    )
-    found = []
-    for path in paths:
-        with path.open("rb") as fh:
-            for raw in split_documents(fh):
-                try:
-                    found.extend(parse_page(decode(raw.data).text).paragraphs)
-                except ParseReject:
-                    continue
-    return found
-
-
-PARAGRAPHS = _paragraphs()
+PARAGRAPHS = fixture_paragraphs(every_set=True)
 TEXTS = PARAGRAPHS + TRICKY
 
 
@@ -63,18 +42,7 @@ def test_there_are_paragraphs_to_check() -> None:
 @pytest.fixture(params=["python", "compiled"])
 def build(request: pytest.FixtureRequest) -> ModuleType:
     """The `intros` module checked: the pure one, or the compiled build's."""
-    if request.param == "python":
-        return intros
-    try:
-        compiled = importlib.import_module("toolkit.quotes._accel")
-        problem = None if ACCELERATED.source_hash() == compiled.SOURCE_HASH else "is stale"
-    except ImportError:
-        problem = "was not built"
-    if problem is not None:
-        if os.environ.get("CI"):  # no silent skips in CI: `make setup` builds it there
-            pytest.fail(f"the compiled toolkit.quotes {problem} (make setup builds it)")
-        pytest.skip(f"the compiled toolkit.quotes {problem}: run `make setup`")
-    return importlib.import_module(f"{compiled.__name__}.intros")
+    return importlib.import_module(f"{quotes_build(request.param).__name__}.intros")
 
 
 def _nouns(text: str) -> list[tuple[int, int]]:

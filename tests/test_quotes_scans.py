@@ -5,19 +5,15 @@ tricky synthetic text."""
 from __future__ import annotations
 
 import importlib
-import os
 import re
 import sys
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import DUMPS, REFERENCE
-from toolkit.parse.lines import ParseReject
-from toolkit.parse.page import parse_page
-from toolkit.quotes import ACCELERATED, chars, names, speech
+from tests.conftest import fixture_paragraphs, quotes_build
+from toolkit.quotes import chars, names, speech
 from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
-from toolkit.sources.documents import decode, split_documents
 
 TRICKY = [
     'The song they cut, "Walking Back to Georgia," and the SONGS\n of İstanbul ſong',
@@ -30,20 +26,7 @@ TRICKY = [
 ]
 
 
-def _paragraphs() -> list[str]:
-    paths = sorted(DUMPS.glob("*.txt")) + sorted((REFERENCE / "dumps").glob("*.txt"))
-    found = []
-    for path in paths:
-        with path.open("rb") as fh:
-            for raw in split_documents(fh):
-                try:
-                    found.extend(parse_page(decode(raw.data).text).paragraphs)
-                except ParseReject:
-                    continue
-    return found
-
-
-PARAGRAPHS = _paragraphs()
+PARAGRAPHS = fixture_paragraphs()
 TEXTS = PARAGRAPHS + [mask(p, find_spans(p)) for p in PARAGRAPHS] + TRICKY
 
 
@@ -55,18 +38,7 @@ def test_there_are_paragraphs_to_check() -> None:
 def build(request: pytest.FixtureRequest) -> ModuleType:
     """The package whose `spans` and `speech` are checked: the pure modules, or the compiled
     build (whose string primitives are mypyc's own code, not CPython's methods)."""
-    if request.param == "python":
-        return importlib.import_module("toolkit.quotes")
-    try:
-        compiled = importlib.import_module("toolkit.quotes._accel")
-        problem = None if ACCELERATED.source_hash() == compiled.SOURCE_HASH else "is stale"
-    except ImportError:
-        problem = "was not built"
-    if problem is not None:
-        if os.environ.get("CI"):  # no silent skips in CI: `make setup` builds it there
-            pytest.fail(f"the compiled toolkit.quotes {problem} (make setup builds it)")
-        pytest.skip(f"the compiled toolkit.quotes {problem}: run `make setup`")
-    return compiled
+    return quotes_build(request.param)
 
 
 def _modules(build: ModuleType) -> tuple[ModuleType, ModuleType]:

@@ -5,16 +5,13 @@ made to trip it, it must answer exactly as ORG_RUN and the code it replaced do."
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import DATA, REFERENCE
+from tests.conftest import fixture_paragraphs
 from toolkit import quotes
-from toolkit.parse.page import parse_page
 from toolkit.quotes import names, runs
-from toolkit.sources.documents import decode, split_documents
 
 # The pure module and, when it is the one in use, its compiled build
 BUILDS = [runs]
@@ -22,18 +19,7 @@ if quotes.IMPLEMENTATION == "compiled":
     BUILDS.append(importlib.import_module("toolkit.quotes._accel.runs"))
 
 
-def _paragraphs() -> list[str]:
-    found = []
-    paths = sorted((DATA / "dumps").glob("*.txt")) + sorted((REFERENCE / "dumps").glob("*.txt"))
-    for path in paths:
-        with Path(path).open("rb") as fh:
-            for raw in split_documents(fh):
-                fields = parse_page(decode(raw.data).text).fields
-                found += [p for s in fields["sections"] for p in s["paragraphs"]]
-    return found
-
-
-PARAGRAPHS = _paragraphs()
+PARAGRAPHS = fixture_paragraphs()
 TRICKY = [
     "Gov. Rick Scott of Florida and the U.S. Department of State said, per NATO. He left.",
     "McDonald’s CEO Ann-Marie O'Neil, Élodie du Pont and D.C. Mayor A.B. Smith Jr. said",

@@ -9,6 +9,7 @@ instead, with the same results, slower.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 from dataclasses import dataclass
@@ -29,11 +30,9 @@ class Accelerated:
         return Path(__file__).resolve().parent.joinpath(*self.package.split(".")[1:])
 
     def source_hash(self) -> str:
-        """SHA-256 over the modules the compiled build is made from."""
-        digest = hashlib.sha256()
-        for name in self.modules:
-            digest.update((self.folder / f"{name}.py").read_bytes())
-        return digest.hexdigest()
+        """SHA-256 over the modules the compiled build is made from (read once per process:
+        a package loads several of its modules)."""
+        return _digest(self.folder, self.modules)
 
     def load(self, module: str) -> tuple[ModuleType, str]:
         """`module` of the compiled build when it is current, else the pure-Python one;
@@ -52,3 +51,11 @@ class Accelerated:
     def _pure(self, module: str) -> ModuleType:
         # Imported only when needed: the compiled build is a copy of it, not a user of it.
         return importlib.import_module(f"{self.package}.{module}")
+
+
+@functools.cache
+def _digest(folder: Path, modules: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for name in modules:
+        digest.update((folder / f"{name}.py").read_bytes())
+    return digest.hexdigest()

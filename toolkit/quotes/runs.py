@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from toolkit.quotes.chars import upper_at, word_at
+from toolkit.quotes.chars import space_at, upper_at, word_at
 
 if TYPE_CHECKING:
     # Offsets in the scanning loops are machine integers in the compiled build (no tag
@@ -123,20 +123,10 @@ def run_starts(text: str) -> list[int]:
     return starts
 
 
-def _space(text: str, i: int) -> bool:
-    """`text[i].isspace()`, without a call for the printable ASCII most text is made of."""
-    c = ord(text[i])
-    if c == 32:
-        return True
-    if 32 < c < 128:
-        return False
-    return text[i].isspace()
-
-
 def run_start(text: str, at: int) -> int:
     """Where the capitalised run holding offset `at` begins."""
     start = at
-    while start > 0 and not _space(text, start - 1):
+    while start > 0 and not space_at(text, start - 1):
         start -= 1  # back to the start of the word
     while start > 1 and text[start - 1] == " ":
         prev = text.rfind(" ", 0, start - 1) + 1
@@ -168,7 +158,7 @@ def in_run(text: str, at: int, length: int) -> bool:
     end = at + length
     if end < n:
         c = ord(text[end])
-        if c != 32 and not _space(text, end) and c not in (44, 46, 59, 58, 33, 63):
+        if c != 32 and not space_at(text, end) and c not in (44, 46, 59, 58, 33, 63):
             return True  # glued to more: a possessive, a hyphen, a longer word
         if c == 32 and end + 1 < n:
             after = ord(text[end + 1])

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
+from toolkit.quotes.chars import space_at
+
 if TYPE_CHECKING:
     # Machine integers in the compiled build's loops; only annotations name the type.
     from mypy_extensions import i64
@@ -51,19 +53,11 @@ def intro_search(head: str, text: str) -> re.Match[str] | None:
         return None
     at = first
     for _ in range(7):
-        while at > 0 and _space(text, at - 1):
+        while at > 0 and space_at(text, at - 1):
             at -= 1
-        while at > 0 and not _space(text, at - 1):
+        while at > 0 and not space_at(text, at - 1):
             at -= 1
     return intro_pattern(head).search(text, at)
-
-
-def _space(text: str, i: int) -> bool:
-    """`\\s` at `text[i]` (as `str.isspace`), without a method call for ASCII."""
-    c = ord(text[i])
-    if c < 128:
-        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
-    return text[i].isspace()
 
 
 # The only characters outside ASCII that an ignore-case ASCII letter matches (`İ`, `ı`, `ſ`

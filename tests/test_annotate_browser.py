@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import StudioServer, read_jsonl
 from tests.test_annotate_studio import _project, _record_with_quotes, _run, _tasks, client, records
@@ -27,11 +29,21 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def _wait_for_regions(page: Page, tmp_path: Path) -> None:
+    """Wait for the labeling page to draw the predicted regions; if it never does, fail with
+    what the page showed instead of a bare timeout."""
+    try:
+        page.wait_for_selector(".htx-highlight", timeout=120_000)
+    except PlaywrightTimeout:
+        shot = tmp_path / "no-regions.png"
+        page.screenshot(path=str(shot))
+        body = " ".join(page.inner_text("body").split())[:600]
+        pytest.fail(f"no region drawn at {page.url} (screenshot {shot}); page text: {body!r}")
+
+
 def test_labeling_page_shows_predictions_and_submit_reaches_pull(
     studio: StudioServer, client: Client, records: Path, tmp_path: Path
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     chromium = shutil.which("chromium")
     if chromium is None:
         pytest.fail("Debian's chromium is not installed: run `make browser-env`")
@@ -46,10 +58,13 @@ def test_labeling_page_shows_predictions_and_submit_reaches_pull(
         page.goto(f"{studio.url}/user/login/")
         page.fill('input[name="email"]', studio.username)
         page.fill('input[name="password"]', studio.password)
+        # The form's POST navigates away from the login page. Waiting for that (rather than
+        # for "networkidle", which the login page itself may already be at) keeps the next
+        # goto from cancelling the login and landing on the login page again.
         page.click('button[type="submit"]')
-        page.wait_for_load_state("networkidle")
+        page.wait_for_url(lambda url: "/user/login" not in url, timeout=60_000)
         page.goto(f"{studio.url}/projects/{task.project}/data?task={task.id}")
-        page.wait_for_selector(".htx-highlight", timeout=120_000)
+        _wait_for_regions(page, tmp_path)
         rendered = page.locator(".htx-highlight").count()
         shown = page.inner_text("body")
         page.screenshot(path=str(tmp_path / "labeling-page.png"), full_page=False)

@@ -190,3 +190,42 @@ def test_lower_case_holds_every_ignore_case_match_it_vouches_for(search: ModuleT
     assert vouched > 100
     for text in ("ſenator", "İstanbul", "\u212aelvin", "ıt"):
         assert not search.lower_holds_ignore_case(text)
+
+
+def test_fold_moves_every_code_point_that_folds_to_more_or_to_ascii() -> None:
+    for c in range(128, sys.maxunicode + 1):
+        folded = chr(c).casefold()
+        if len(folded) != 1 or ord(folded) < 128:
+            assert textsearch._fold_moves(c), hex(c)
+
+
+FOLD_TEXTS = [
+    *TEXTS,
+    "The Weather Service said; the WEATHER service; tHe weather SERVICE",
+    "Straße strasse STRASSE ſtrasse ﬁnance finance \u212aelvin kelvin İstanbul istanbul",
+    "ΐ Weather Service",
+    "x \u1f80 the weather service",
+    "a ß b",
+    "weather servic",
+    "wweather service",
+    "the weather\u00a0service the weather service",
+]
+
+
+@pytest.mark.parametrize("search", SEARCHES, ids=lambda m: m.__name__)
+def test_folded_find_finds_what_a_search_of_the_folded_text_finds(search: ModuleType) -> None:
+    lows = ["the weather service", "weather service", "strasse", "finance", "kelvin", "i", "s"]
+    lows += ["istanbul", "ss", "k", "a b", "ce", "co.", "department", "the company"]
+    read = 0
+    for text in FOLD_TEXTS:
+        folded = text.casefold()
+        own = [w.casefold() for w in WORD.findall(text)[:10]]
+        for low in lows + [w for w in own if w.isascii()]:
+            got = search.folded_find(text, low)
+            if got != -2:
+                read += 1
+                assert got == folded.find(low), (text, low)
+    assert read > 1000
+    assert search.folded_find("Straße", "strasse") == -2
+    assert search.folded_find("a \u212a", "k") == -2
+    assert search.folded_find("k \u212a", "k") == 0

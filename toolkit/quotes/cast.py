@@ -35,6 +35,7 @@ from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 from toolkit.quotes.textsearch import (
     close_spelling,
     compiled,
+    folded_find,
     intro_search,
     lower_holds_ignore_case,
     paragraph_of,
@@ -72,7 +73,7 @@ class Cast:
         self._recent: dict[tuple[int, int, str | None], Person | None] = {}
         self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
-        self._folded: list[str] | None = None
+        self._folded: dict[int, str] = {}
 
     def intro_for(self, head: str) -> str | None:
         """`the mechanic` → how the article first introduced that source: `a 38-year-old
@@ -161,18 +162,28 @@ class Cast:
     def _orgs_with(self, phrase: str) -> list[str]:
         """Organisation names longer than `phrase` that contain it (any case)."""
         low = phrase.casefold()
-        if self._folded is None:
-            self._folded = [text.casefold() for text in self.paragraphs]  # once per article
-        words = {
-            text[at : at + len(phrase)].split(" ")[-1]
-            for text, folded in zip(self.paragraphs, self._folded, strict=True)
-            if (at := folded.find(low)) >= 0
-        }
+        ascii_low = low.isascii() and len(low) > 0
+        words: set[str] = set()
+        for pi, text in enumerate(self.paragraphs):
+            # Folding ASCII is a cheap copy; anything else costs tens of steps a character,
+            # more than reading the paragraph as it is (unless only folding tells: -2).
+            at = -2 if text.isascii() or not ascii_low else folded_find(text, low)
+            if at == -2:
+                at = self._folded_at(pi).find(low)
+            if at >= 0:
+                words.add(text[at : at + len(phrase)].split(" ")[-1])
         return [
             name
             for name in dict.fromkeys(self._orgs_holding(words))
             if low in name.casefold() and len(name.split()) > len(phrase.split())
         ]
+
+    def _folded_at(self, para: int) -> str:
+        """Paragraph `para` casefolded, once per article."""
+        found = self._folded.get(para)
+        if found is None:
+            found = self._folded[para] = self.paragraphs[para].casefold()
+        return found
 
     def resolve_name(
         self, tokens: list[str], para: int = 0, offset: int = 0, fuzzy: bool = True

@@ -72,6 +72,61 @@ def lower_holds_ignore_case(text: str) -> bool:
     return text.isascii() or all(twin not in text for twin in _CASE_TWINS)
 
 
+def _fold_moves(c: i64) -> bool:
+    """Whether code point `c` (not ASCII) may casefold to something other than one
+    character outside ASCII (`ß` → `ss`, `ſ` → `s`, the Kelvin sign → `k`, ligatures,
+    Greek with iota): a superset of those, which a test finds among every code point."""
+    if c < 0x1E96:
+        return (
+            c == 0xDF
+            or c == 0x130
+            or c == 0x149
+            or c == 0x17F
+            or c == 0x1F0
+            or (c == 0x390 or c == 0x3B0 or c == 0x587)
+        )
+    return c <= 0x1E9E or 0x1F50 <= c <= 0x1FFC or c == 0x212A or 0xFB00 <= c <= 0xFB17
+
+
+def folded_find(text: str, low: str) -> int:
+    """`text.casefold().find(low)` for a non-empty ASCII `low` with no upper-case letter,
+    read off `text` itself; -2 when a character before the first match (or anywhere, if
+    none) could fold to more than one character or to ASCII, so that only folding tells.
+
+    Casefolding a paragraph that is not all ASCII costs tens of steps a character; up to
+    such a character, the fold of ASCII is its lower case and any other character folds
+    to one that matches nothing in `low`, so offsets and matches are the text's own."""
+    n: i64 = len(text)
+    first = ord(low[0])
+    i: i64 = 0
+    while i < n:
+        c = ord(text[i])
+        if c >= 128:
+            if _fold_moves(c):
+                return -2
+        elif (c == first or (65 <= c <= 90 and c + 32 == first)) and _lower_at(text, i, low):
+            return i
+        i += 1
+    return -1
+
+
+def _lower_at(text: str, at: i64, low: str) -> bool:
+    """Whether `text[at:]` starts with `low` (ASCII, no upper case) once ASCII capitals
+    are lowered."""
+    m: i64 = len(low)
+    if at + m > len(text):
+        return False
+    k: i64 = 0
+    while k < m:
+        d = ord(text[at + k])
+        if 65 <= d <= 90:
+            d += 32
+        if d != ord(low[k]):
+            return False
+        k += 1
+    return True
+
+
 def plural_pattern(head: str) -> re.Pattern[str]:
     """`Researchers at the University of Minnesota`: a bare plural source."""
     return compiled(

@@ -229,3 +229,34 @@ def test_folded_find_finds_what_a_search_of_the_folded_text_finds(search: Module
     assert search.folded_find("Straße", "strasse") == -2
     assert search.folded_find("a \u212a", "k") == -2
     assert search.folded_find("k \u212a", "k") == 0
+
+
+ROLE_TEXTS = [
+    *TEXTS,
+    "GOV. Ann Lee said; Gov. ann; the governor Bob Ray; Governor\u00a0Kim Ode, gov. Rick Scott",
+    "ſen. Ann Lee and Sen. Bob Ray; Senator Kim Ode; xsen. Al Gore; sen.Al Gore",
+    "İS Ann Lee; \u212aing Bob; Foreign MINISTER Hakan Karaağaç; foreign minister",
+    "Coach Denise Albright; coach of the Year; coach  Bob Ray; COACH JIM",
+]
+
+
+@pytest.mark.parametrize("build", BUILDS, ids=lambda m: m.__name__)
+def test_titled_name_is_what_a_search_of_the_whole_paragraph_finds(build: ModuleType) -> None:
+    roles = [*sorted(names.TITLE_FORMS), "coach", "foreign minister", "official", "ſen"]
+    for role in roles:
+        search = build._role_search(role)
+        forms = {role, *names.TITLE_FORMS.get(role, ())}
+        pattern = re.compile(
+            r"(?i)\b(?:"
+            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")\s+"
+        )
+        for text in ROLE_TEXTS:
+            want: list[str] = []
+            for m in pattern.finditer(text):
+                if text[m.end() : m.end() + 1].isupper():
+                    name = names.name_at(text, m.end())
+                    if name and name[-1].casefold() not in forms:
+                        want = name
+                        break
+            assert build._titled_name(text, search) == want, (role, text)

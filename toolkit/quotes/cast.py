@@ -340,29 +340,14 @@ class Cast:
         `coach Denise Albright`)."""
         if role in self._roles:
             return self._roles[role]
-        forms = {role, *TITLE_FORMS.get(role, ())}
-        pattern = compiled(
-            r"(?i)\b(?:"
-            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            + r")\s+"
-        )
-        # An ignore-case search of every paragraph is costly; for ASCII forms it can only
-        # match a paragraph whose lower case holds a form's (most paragraphs do not).
-        lowered = [f.lower() for f in forms] if all(f.isascii() for f in forms) else None
+        search = _role_search(role)
         found = None
         for text in self.paragraphs:
-            if lowered is not None and lower_holds_ignore_case(text):
-                low = text.lower()
-                if not any(form in low for form in lowered):
-                    continue
-            for m in pattern.finditer(text):
-                if text[m.end() : m.end() + 1].isupper():
-                    name = name_at(text, m.end())
-                    if name and name[-1].casefold() not in forms:
-                        found = self.resolve_name(name, fuzzy=False)
-                        break
-            if found is not None:
-                break
+            name = _titled_name(text, search)
+            if name:
+                found = self.resolve_name(name, fuzzy=False)
+                if found is not None:
+                    break
         self._roles[role] = found
         return found
 
@@ -410,6 +395,65 @@ class Cast:
                     if org_at is not None:
                         hits.append((pi, start, " ".join(without_owner(tokens[org_at:]))))
         return [name for _, _, name in sorted(hits)]
+
+
+class _RoleSearch:
+    """How a role is printed as a title: its forms, and an ignore-case pattern for them."""
+
+    def __init__(self, role: str) -> None:
+        self.forms = {role, *TITLE_FORMS.get(role, ())}
+        self.pattern = compiled(
+            r"(?i)\b(?:"
+            + "|".join(re.escape(f) for f in sorted(self.forms, key=len, reverse=True))
+            + r")\s+"
+        )
+        # An ignore-case search of every paragraph is costly; for ASCII forms it can only
+        # match a paragraph whose lower case holds a form's (most paragraphs do not).
+        ascii_forms = all(f.isascii() for f in self.forms)
+        self.lowered = [f.lower() for f in self.forms] if ascii_forms else []
+
+
+# by role: the same few roles come up article after article (bounded as textsearch's cache)
+_ROLE_SEARCHES: Final[dict[str, _RoleSearch]] = {}
+
+
+def _role_search(role: str) -> _RoleSearch:
+    found = _ROLE_SEARCHES.get(role)
+    if found is None:
+        if len(_ROLE_SEARCHES) >= 4096:
+            _ROLE_SEARCHES.clear()
+        found = _ROLE_SEARCHES[role] = _RoleSearch(role)
+    return found
+
+
+def _titled_name(text: str, search: _RoleSearch) -> list[str]:
+    """The first name titled with one of the role's forms in `text` (ignoring case). With
+    ASCII forms the search jumps from one printing of a form to the next: in a text whose
+    lower case keeps its offsets and holds every match, no match starts elsewhere."""
+    lowered = search.lowered
+    low = text.lower() if lowered and lower_holds_ignore_case(text) else ""
+    at = _first_of(low, lowered, 0) if low else 0
+    while at >= 0:
+        m = search.pattern.search(text, at)
+        if m is None:
+            break
+        end = m.end()
+        if text[end : end + 1].isupper():
+            name = name_at(text, end)
+            if name and name[-1].casefold() not in search.forms:
+                return name
+        at = _first_of(low, lowered, end) if low else end
+    return []
+
+
+def _first_of(text: str, parts: list[str], start: int) -> int:
+    """Where the first of `parts` is printed in `text` from `start` on, or -1."""
+    first = -1
+    for part in parts:
+        at = text.find(part, start)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return first
 
 
 _WORD_AT: Final = re.compile(r"[\w’'\-]+")

@@ -260,3 +260,38 @@ def test_titled_name_is_what_a_search_of_the_whole_paragraph_finds(build: Module
                         want = name
                         break
             assert build._titled_name(text, search) == want, (role, text)
+
+
+def _plain_org_word(token: str) -> bool:
+    # _org_word as it was written: every token looked up
+    if not token or token[-1] != ".":
+        return token in names._ORG_WORDS_OR_STEMS
+    return token in names.ORG_WORDS or token.rstrip(".") in names._ORG_STEMS
+
+
+def _plain_is_org_name(tokens: list[str]) -> bool:
+    if len(tokens) == 1:
+        return names._acronym(tokens[0]) or _plain_org_word(tokens[0])
+    if _plain_org_word(tokens[-1]):
+        return True
+    return any(
+        _plain_org_word(tokens[i]) and tokens[i + 1] in ("of", "for", "on")
+        for i in range(len(tokens) - 1)
+    )
+
+
+def _run_tokens() -> list[list[str]]:
+    runs = [m.group().split(" ") for text in TEXTS for m in names.ORG_RUN.finditer(text)]
+    words = sorted(names.ORG_WORDS | names._ORG_STEMS | names.TITLES)
+    runs += [[w] for w in words] + [[w + "."] for w in words] + [[w + ".."] for w in words]
+    runs += [["", "of", "Co."], ["Co..", "for", "x"], ["Él", "of"], ["...", "on", "Inc"], ["."]]
+    return runs
+
+
+@pytest.mark.parametrize("build", NAMES_BUILDS, ids=lambda m: m.__name__)
+def test_org_tests_answer_as_their_plain_forms(build: ModuleType) -> None:
+    assert all("A" <= w[0] <= "Z" for w in names.ORG_WORDS)  # what _org_word relies on
+    for tokens in _run_tokens():
+        for token in tokens:
+            assert build._org_word(token) == _plain_org_word(token), token
+        assert build.is_org_name(tokens) == _plain_is_org_name(tokens), tokens

@@ -64,6 +64,7 @@ def first_names() -> dict[str, str]:
 
 
 _AFFILIATIONS: Final = words("affiliations")
+_NO_NAMES: Final[dict[str, str]] = {}
 
 
 def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
@@ -83,7 +84,7 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
     last_title = -1
     for i in range(len(tokens) - 1):
         token = tokens[i]
-        if token in TITLES or token.rstrip(".") in TITLES:
+        if token in TITLES or (token.endswith(".") and token.rstrip(".") in TITLES):
             last_title = i
             gender = _HONORIFIC_GENDER.get(token, gender)
     if last_title >= 0:
@@ -91,14 +92,11 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], bool, str | None]:
         titled = True
     # `Outfielder Jamal Cooper`, `City Engineer Frank Delacroix`, `Republican Derek Holloway`:
     # capitalised roles, places and parties before a given name.
+    given = first_names() if len(tokens) >= 3 else _NO_NAMES  # one call, not one a step
     while (
         len(tokens) >= 3
-        and (
-            tokens[0] in _AFFILIATIONS
-            or tokens[0].casefold() in ROLE_NOUNS
-            or tokens[1] in first_names()
-        )
-        and tokens[0] not in first_names()
+        and (tokens[0] in _AFFILIATIONS or tokens[0].casefold() in ROLE_NOUNS or tokens[1] in given)
+        and tokens[0] not in given
     ):
         tokens = tokens[1:]
         titled = True
@@ -114,8 +112,11 @@ _ORG_WORDS_OR_STEMS: Final = ORG_WORDS | _ORG_STEMS
 
 def _org_word(token: str) -> bool:
     # token.rstrip(".") + "." in ORG_WORDS, without building that string for every token;
-    # a token with no full stop to strip is looked up once
-    if not token or token[-1] != ".":
+    # a token with no full stop to strip is looked up once, and one that does not open
+    # with a capital as every organisation word does (a test checks) not at all
+    if not token or not 65 <= ord(token[0]) <= 90:
+        return False
+    if token[-1] != ".":
         return token in _ORG_WORDS_OR_STEMS
     return token in ORG_WORDS or token.rstrip(".") in _ORG_STEMS
 
@@ -143,10 +144,11 @@ def is_org_name(tokens: list[str]) -> bool:
         return _acronym(tokens[0]) or _org_word(tokens[0])
     if _org_word(tokens[-1]):
         return True
-    return any(
-        _org_word(tokens[i]) and tokens[i + 1] in ("of", "for", "on")
-        for i in range(len(tokens) - 1)
-    )
+    for i in range(len(tokens) - 1):
+        after = tokens[i + 1]  # the cheaper test first
+        if (after == "of" or after == "for" or after == "on") and _org_word(tokens[i]):
+            return True
+    return False
 
 
 def _acronym(token: str) -> bool:
@@ -271,8 +273,9 @@ def org_start(tokens: list[str]) -> int | None:
         return None
     for i, token in enumerate(tokens):
         if token in _CONNECTORS:
-            if any(_org_word(t) for t in tokens[:i]):
-                return 0
+            for k in range(i):
+                if _org_word(tokens[k]):
+                    return 0
             rest = tokens[i + 1 :]
             while rest and rest[0] in _CONNECTORS:
                 rest = rest[1:]
@@ -360,7 +363,9 @@ def name_at(text: str, at: int) -> list[str]:
     if org_at is not None:  # tested first: `== 0` on an optional int is a generic compare
         if org_at == 0:
             return []
-        org_offset = start + sum(len(t) + 1 for t in tokens[: lead + org_at])
+        org_offset = start
+        for k in range(lead + org_at):
+            org_offset += len(tokens[k]) + 1
         if at >= org_offset:
             return []
     # the piece between connectors that holds `at`

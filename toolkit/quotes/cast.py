@@ -63,13 +63,12 @@ class Cast:
         self._roles: dict[str, Person | None] = {}
         self.unnamed_speakers: list[Any] = []  # unnamed sources quoted so far, in order
         self.described: dict[str, Any] = {}  # descriptions resolved (attribute.py), by phrase
-        self._name_at: dict[tuple[int, int], list[str]] = {}
+        # by paragraph << 32 | offset: an int to hash, not a tuple to build and hash
+        self._name_at: dict[int, list[str]] = {}
         self._starts: dict[int, list[int]] = {}
         self._places: dict[str, list[tuple[int, int]]] = {}
-        self._names: dict[tuple[str, ...], list[tuple[int, int, list[str]]]] = {}
+        self._names: dict[tuple[str, ...], _Mention] = {}
         self._genders: dict[str, str | None] = {}
-        # by name, then by slot * 2 + fuzzy: no nested tuple to build and hash per lookup
-        self._resolved: dict[tuple[str, ...], dict[int, Person | None]] = {}
         self._recent: dict[tuple[int, int, str | None], Person | None] = {}
         self._orgs: list[str] | None = None
         self._unnamed: list[str] | None = None
@@ -193,15 +192,14 @@ class Cast:
         if not tokens:
             return None
         key = tuple(tokens)
-        found = self._names.get(key)
-        if found is None:
-            found = self._names[key] = self._fullest(tokens)
+        mention = self._names.get(key)
+        if mention is None:
+            mention = self._names[key] = _Mention(self._fullest(tokens))
+        found = mention.found
         slot = pick(found, para, offset)
         # The answer depends on the mention only through the name it picks: cached on that,
         # as the same few names are resolved for quotation after quotation.
-        by_slot = self._resolved.get(key)
-        if by_slot is None:
-            by_slot = self._resolved[key] = {}
+        by_slot = mention.picked
         memo = slot * 2 + 1 if fuzzy else slot * 2
         if memo in by_slot:
             return by_slot[memo]
@@ -221,7 +219,7 @@ class Cast:
         word = tokens[-1]
         for pi, at in self.places(word):
             text = self.paragraphs[pi]
-            key = (pi, at)
+            key = pi << 32 | at
             name = self._name_at.get(key)
             if name is None:
                 name = self._name_at[key] = (
@@ -319,7 +317,7 @@ class Cast:
             for start in reversed(starts):
                 if pi == para and start >= offset:
                     continue
-                key = (pi, start)
+                key = pi << 32 | start
                 name = self._name_at.get(key)
                 if name is None:
                     name = self._name_at[key] = name_at(text, start)
@@ -444,6 +442,15 @@ def _titled_name(text: str, search: _RoleSearch) -> list[str]:
                 return name
         at = _first_of(low, lowered, end) if low else end
     return []
+
+
+class _Mention:
+    """A name mention's fullest names, with where each is printed, and the person it
+    resolves to by the one picked: by slot * 2 + fuzzy (no tuple to build and hash)."""
+
+    def __init__(self, found: list[tuple[int, int, list[str]]]) -> None:
+        self.found = found
+        self.picked: dict[int, Person | None] = {}
 
 
 def _first_of(text: str, parts: list[str], start: int) -> int:

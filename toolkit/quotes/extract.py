@@ -18,6 +18,7 @@ from toolkit.quotes.attribute import (
     sentence_subject,
 )
 from toolkit.quotes.cast import Cast, build_cast
+from toolkit.quotes.chars import word_at
 from toolkit.quotes.cues import Cue, cues
 from toolkit.quotes.found import Found, as_record
 from toolkit.quotes.names import CAP_RUN, WHO
@@ -41,8 +42,9 @@ _FAST_CUES: Final = (
 )
 _FAST_NAME: Final = r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,2}"
 # The commonest attributions, matched in one step right after or before the quotation;
-# anything else goes through the general search below. _fast reads the groups by number:
-# pron, name, cue, cue2, name2 (a test checks).
+# anything else goes through the general search below. _fast_after and _fast_before find
+# what these find, by hand (tests/test_quotes_scans.py holds them to it; its reference
+# reads the groups by number: pron, name, cue, cue2, name2).
 _FAST_AFTER: Final = re.compile(
     rf"[,!?]?[ ]+(?:(?P<pron>[Hh]e|[Ss]he)|(?P<name>{_FAST_NAME})) (?P<cue>{_FAST_CUES})\b"
     rf"|[,!?]?[ ]+(?P<cue2>{_FAST_CUES}) (?P<name2>{_FAST_NAME})(?=[,.;]|$)"
@@ -55,30 +57,166 @@ _FAST_BEFORE: Final = re.compile(
 
 def _fast(span: Span, masked: str, begin: int) -> tuple[str, Mention] | None:
     if span.closed:
-        m = _FAST_AFTER.match(masked, span.outer_end)
-        if m is not None:
-            groups = m.groups()  # one call for all, not a lookup by name for each
-            group = 1 if groups[0] else 2 if groups[1] else 5  # pron, name, name2
-            start, end = m.span(group)
-            kind = "pronoun" if group == 1 else "name"
-            return groups[2] or groups[3], Mention(masked[start:end], start, end, kind)
-    lead = max(begin, span.open - 80)
-    # _FAST_BEFORE ends in `[,:] ?` right at the mark: without that, no need to search
-    tail = masked[max(0, span.open - 2) : span.open]
-    m = (
-        _FAST_BEFORE.search(masked, lead, span.open)
-        if tail[-1:] in (",", ":") or (tail[-1:] == " " and tail[:1] in (",", ":"))
-        else None
-    )
-    if (m is not None and m.end() == span.open) or (
-        m is not None and not masked[m.end() : span.open].strip()
-    ):
-        groups = m.groups()
-        group = 1 if groups[0] else 2  # pron, name
-        start, end = m.span(group)
-        kind = "pronoun" if group == 1 else "name"
-        return groups[2], Mention(masked[start:end], start, end, kind)
+        after = _fast_after(masked, span.outer_end)
+        if after is not None:
+            return after
+    return _fast_before(masked, max(begin, span.open - 80), span.open)
+
+
+_CUE_WORDS: Final = frozenset(_FAST_CUES.split("|"))
+
+
+def _fast_after(text: str, at: int) -> tuple[str, Mention] | None:
+    """What `_FAST_AFTER.match(text, at)` finds, as (cue, mention), read by code point: the
+    regex call, and the groups and spans read from its match, cost several times more. Its
+    name words are whole runs, the cue after them lower-case: only the longest name can
+    be followed by a cue (or by `[,.;]` or the end), so no other is tried."""
+    n = len(text)
+    if at < n and (text[at] == "," or text[at] == "!" or text[at] == "?"):
+        at += 1
+    start = at
+    while at < n and ord(text[at]) == 32:
+        at += 1
+    if at in (start, n):
+        return None
+    pronoun = _pronoun_end(text, at, n)
+    if pronoun > 0:
+        cue = _cue_at(text, pronoun + 1, n)
+        if cue:
+            return cue, Mention(text[at:pronoun], at, pronoun, "pronoun")
+    end = _name_end(text, at, n)
+    if end > 0 and end < n and ord(text[end]) == 32:
+        cue = _cue_at(text, end + 1, n)
+        if cue:
+            return cue, Mention(text[at:end], at, end, "name")
+    # `," said Charap.`: the cue, a space, then a name ending at `,.;` or at the end
+    cue = _cue_at(text, at, n)
+    after = at + len(cue)
+    if not cue or after >= n or ord(text[after]) != 32:
+        return None
+    end = _name_end(text, after + 1, n)
+    if end < 0:
+        return None
+    if end == n or (end == n - 1 and text[end] == "\n") or text[end] in ",.;":
+        return cue, Mention(text[after + 1 : end], after + 1, end, "name")
     return None
+
+
+def _fast_before(text: str, lead: int, end: int) -> tuple[str, Mention] | None:
+    """What `_FAST_BEFORE.search(text, lead, end)` finds, as (cue, mention), if the text
+    ends in `[,:]` or `[,:] ` (the search is not worth it otherwise: None). Read back from
+    the end, where the match must end: its name reaches back to the one anchor (`^`, `[.!?] `
+    or `\\x00 `) that can precede it, as no name word holds a space or `.!?\\x00`."""
+    if end >= 1 and (text[end - 1] == "," or text[end - 1] == ":"):
+        cue_end = end - 1
+    elif end >= 2 and ord(text[end - 1]) == 32 and (text[end - 2] == "," or text[end - 2] == ":"):
+        cue_end = end - 2
+    else:
+        return None
+    at = cue_end
+    while at > 0 and 97 <= ord(text[at - 1]) <= 122:
+        at -= 1
+    cue = text[at:cue_end]
+    if cue == "reporters" and at >= 5 and text[at - 5 : at] == "told ":
+        cue, at = "told reporters", at - 5
+    elif cue not in _CUE_WORDS:
+        return None
+    stop = at - 1  # the space before the cue, where the name or pronoun ends
+    name_end = stop
+    words = 0
+    while stop > 0 and ord(text[stop]) == 32:
+        first = _name_word_start(text, stop)
+        capital = first < stop and 65 <= ord(text[first]) <= 90
+        if not capital and not (words == 0 and _is_pronoun(text, first, stop)):
+            return None
+        words += 1
+        if first == 0 or (
+            first >= 2 and ord(text[first - 1]) == 32 and _anchor_at(text, first - 2)
+        ):
+            if first - 2 < lead and (first > 0 or lead > 0):
+                return None  # the anchor lies before where the search starts
+            pronoun = words == 1 and _is_pronoun(text, first, stop)
+            kind = "pronoun" if pronoun else "name"
+            return cue, Mention(text[first:name_end], first, name_end, kind)
+        if not capital or words == 3:
+            return None
+        stop = first - 1
+    return None
+
+
+def _anchor_at(text: str, at: int) -> bool:
+    char = ord(text[at])
+    return char == ord(".") or char == ord("!") or char == ord("?") or char == 0
+
+
+def _is_pronoun(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is `[Hh]e` or `[Ss]he`."""
+    return _pronoun_end(text, start, end + 1) == end  # (text[end] is a space)
+
+
+def _name_word_start(text: str, end: int) -> int:
+    """The start of the run of `[\\w’'\\-]` characters that ends at `end`."""
+    while end > 0:
+        char = ord(text[end - 1])
+        if not (char == 0x2019 or char == 39 or char == 45 or word_at(text, end - 1)):
+            break
+        end -= 1
+    return end
+
+
+def _pronoun_end(text: str, at: int, n: int) -> int:
+    """The end of `[Hh]e|[Ss]he` at `at` when a space follows it, else -1."""
+    char = ord(text[at])
+    if (char == ord("S") or char == ord("s")) and at + 1 < n and text[at + 1] == "h":
+        at += 1
+    elif char != ord("H") and char != ord("h"):
+        return -1
+    if at + 2 < n and text[at + 1] == "e" and ord(text[at + 2]) == 32:
+        return at + 2
+    return -1
+
+
+def _cue_at(text: str, at: int, n: int) -> str:
+    """The one of _FAST_CUES that `(cue)\\b` matches at `at` (the longer of `told reporters`
+    and `told` first, as the regex tries them), or "". A cue is a whole run of word
+    characters, so that run is the one to look up."""
+    end = at
+    while end < n and word_at(text, end):
+        end += 1
+    if end - at < 4 or end - at > 9:
+        return ""
+    word = text[at:end]
+    if word not in _CUE_WORDS:
+        return ""
+    if (
+        word == "told"
+        and text.startswith(" reporters", end)
+        and (end + 10 == n or not word_at(text, end + 10))
+    ):
+        return "told reporters"
+    return word
+
+
+def _name_end(text: str, at: int, n: int) -> int:
+    """The end of _FAST_NAME's longest match at `at` (up to three capitalised words, each a
+    whole run of `[\\w’'\\-]`, one space apart), or -1 when no name starts there."""
+    if at >= n or not 65 <= ord(text[at]) <= 90:
+        return -1
+    end = _name_word_end(text, at + 1, n)
+    words = 1
+    while words < 3 and end + 1 < n and ord(text[end]) == 32 and 65 <= ord(text[end + 1]) <= 90:
+        end = _name_word_end(text, end + 2, n)
+        words += 1
+    return end
+
+
+def _name_word_end(text: str, at: int, n: int) -> int:
+    while at < n:
+        char = ord(text[at])
+        if not (char == 0x2019 or char == 39 or char == 45 or word_at(text, at)):
+            break
+        at += 1
+    return at
 
 
 def _attribute(

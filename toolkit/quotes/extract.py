@@ -452,7 +452,7 @@ def _paragraph(pi: int, paragraph: str, cast: Cast, state: _State) -> list[Found
             # The opening of a quotation that runs on into the next paragraph: its speaker
             # may only be named at its end. Meanwhile the likely speaker is the carried one.
             state.orphans.append(last_item)
-            fallback = last_item.extra.get("fallback")
+            fallback = last_item.fallback
             if fallback is not None:
                 state.last, state.last_para = fallback, pi
     if kept:
@@ -489,7 +489,7 @@ def _fill_in(
         if neighbour is not None:
             item.speaker = neighbour.speaker
             if not item.partial and not neighbour.partial:
-                item.extra["split_of"] = neighbour
+                item.split_of = neighbour
             continue
         if own:
             continue
@@ -509,7 +509,7 @@ def _fill_in(
         if item is found[-1] and not item.span.closed and k == 0:
             # A quotation running on into the next paragraph may name its speaker at its end:
             # that wins over a speaker carried over from before.
-            item.extra["fallback"] = carried
+            item.fallback = carried
         else:
             item.speaker = carried
 
@@ -521,11 +521,11 @@ def _continue_run(found: list[Found], paragraph: str, state: _State) -> None:
         return
     if found[0].span.open != paragraph.find(paragraph.lstrip()[:1]):
         return
-    found[0].extra["continues"] = continuing
+    found[0].continues = continuing
     if not found[0].own:
-        inherited = continuing.speaker or continuing.extra.get("fallback")
+        inherited = continuing.speaker or continuing.fallback
         if found[0] is found[-1] and not found[0].span.closed:
-            found[0].extra["fallback"] = inherited  # it runs on further still
+            found[0].fallback = inherited  # it runs on further still
         else:
             found[0].speaker = inherited
 
@@ -556,7 +556,7 @@ def extract(paragraphs: list[str], starts: list[int] | None = None) -> list[dict
     for pi, paragraph in enumerate(paragraphs):
         waiting = state.orphans[-1] if state.orphans else None
         found = _paragraph(pi, paragraph, cast, state)
-        if waiting is not None and found and found[0].extra.get("continues") is waiting:
+        if waiting is not None and found and found[0].continues is waiting:
             for orphan in state.orphans:
                 orphan.speaker = found[0].speaker
             results.extend(state.orphans)
@@ -580,7 +580,7 @@ def _settle(orphans: list[Found]) -> list[Found]:
     them, if any; the rest were nobody's speech."""
     kept = []
     for orphan in orphans:
-        orphan.speaker = orphan.speaker or orphan.extra.get("fallback")
+        orphan.speaker = orphan.speaker or orphan.fallback
         if orphan.speaker is not None:
             kept.append(orphan)
     return kept
@@ -590,7 +590,7 @@ def _groups(results: list[Found]) -> None:
     """One group per quotation: split pieces and multi-paragraph pieces share theirs."""
     group = -1
     for item in results:
-        joined = item.extra.get("continues") or item.extra.get("split_of")
+        joined = item.continues or item.split_of
         if joined is not None and joined.group >= 0:
             item.group = joined.group
         else:

@@ -570,9 +570,26 @@ def extract(paragraphs: list[str], starts: list[int] | None = None) -> list[dict
         if not found:
             state.quiet = pi  # its speaker, if it sets one up, is looked for only when needed
     results.extend(_settle(state.orphans))
-    results.sort(key=lambda f: (f.paragraph, f.span.open))
+    if not _in_order(results):
+        results.sort(key=_order)
     _groups(results)
     return [as_record(f, paragraphs, starts) for f in results]
+
+
+def _order(found: Found) -> tuple[int, int]:
+    return found.paragraph, found.span.open
+
+
+def _in_order(results: list[Found]) -> bool:
+    """Whether the quotations are in their order already, as they mostly are (run-on
+    openings may come late): the sort, stable, would leave them as they are."""
+    for k in range(1, len(results)):
+        before, item = results[k - 1], results[k]
+        if before.paragraph > item.paragraph or (
+            before.paragraph == item.paragraph and before.span.open > item.span.open
+        ):
+            return False
+    return True
 
 
 def _settle(orphans: list[Found]) -> list[Found]:

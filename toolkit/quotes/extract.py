@@ -231,21 +231,45 @@ def _attribute(
     # stop the after-context at the next quotation: its words belong to the next span
     nxt = masked.find("\x00", span.outer_end)
     after_end = end if nxt < 0 else min(end, nxt)
-    choices = []
+    after: Cue | None = None
     for c in cues(masked, span.outer_end, after_end):
         if _verbal(c, masked):
-            choices.append((c.start - span.outer_end, c, "after"))
+            after = c
             break
     before = [c for c in cues(masked, begin, span.open) if _verbal(c, masked)]
-    # the nearest cue first; `said … but warned that "…"` falls back to the one before
-    for rank, c in enumerate(reversed(before[-2:])):
-        choices.append((span.open - c.end + rank * 1000, c, "before"))
-    for _, cue, side in sorted(choices, key=lambda x: x[0]):
-        mention = _mention_for(cue, side, masked, begin, end, span)
-        if mention is not None and _accept(
-            found, mention, cue.text, paragraph, masked, begin, cast, last
-        ):
+    # The nearest cue first; `said … but warned that "…"` falls back to the one before, at
+    # 1000 more (so after the one after); the one after goes first on a tie. In that order
+    # by hand, not by a sort with a key lambda (whose closure is made on every call).
+    rank = 0
+    for k in range(len(before) - 1, max(-1, len(before) - 3), -1):
+        c = before[k]
+        if after is not None and after.start - span.outer_end <= span.open - c.end + rank:
+            if _tried(found, after, "after", paragraph, masked, begin, end, cast, last):
+                return
+            after = None
+        if _tried(found, c, "before", paragraph, masked, begin, end, cast, last):
             return
+        rank += 1000
+    if after is not None:
+        _tried(found, after, "after", paragraph, masked, begin, end, cast, last)
+
+
+def _tried(
+    found: Found,
+    cue: Cue,
+    side: str,
+    paragraph: str,
+    masked: str,
+    begin: int,
+    end: int,
+    cast: Cast,
+    last: Speaker | None,
+) -> bool:
+    """Whether the cue's mention names a speaker, who is then the quotation's."""
+    mention = _mention_for(cue, side, masked, begin, end, found.span)
+    return mention is not None and _accept(
+        found, mention, cue.text, paragraph, masked, begin, cast, last
+    )
 
 
 def _verbal(cue: Cue, masked: str) -> bool:

@@ -319,3 +319,17 @@ def test_fast_before_is_the_regex_search(build: ModuleType) -> None:
                     cue, mention = got
                     got = (cue, (mention.text, mention.start, mention.end, mention.kind))
                 assert got == want, (text, lead, end)
+
+
+def test_verdict_needed_is_the_substring_tests(build: ModuleType) -> None:
+    ours = _extract(build)
+    nouns = ours._VERDICT_NOUNS.split("|")
+    made = [
+        f"{a}{n}{b}"
+        for n in [*nouns, "iew", ""]
+        for a in ("", " ", "re")
+        for b in (" of", "of", " o", " of ")
+    ]
+    for text in [*TEXTS, *made, " of", "of", "words of", "take  of", "advice\x00of"]:
+        want = any(f"{noun} of" in text for noun in nouns)
+        assert ours._verdict_needed(text) == want, text

@@ -29,8 +29,9 @@ _SENTENCE_START: Final = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 
 _VERDICT_NOUNS: Final = "assessment|view|verdict|words|take|conclusion|prediction|warning|advice"
 _VERDICT_OF: Final = re.compile(rf"\b(?:{_VERDICT_NOUNS}) of\b")
-# what _VERDICT_OF needs in the text: a few substring tests spare most paragraphs its search
-_VERDICT_NEEDS: Final = tuple(f"{noun} of" for noun in _VERDICT_NOUNS.split("|"))
+# what _VERDICT_OF needs in the text: `noun of` for one of these nouns (looked for at each
+# ` of`, as one substring test for each noun cost more) spares most paragraphs its search
+_VERDICT_NEEDS: Final = tuple(_VERDICT_NOUNS.split("|"))
 
 _BY: Final = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecasters`
 _NEAR: Final = 60  # characters: how far from a quotation its cue may sit in the same sentence
@@ -376,11 +377,7 @@ def _established(
     paragraph: str, masked: str, pi: int, cast: Cast, last: Speaker | None
 ) -> Speaker | None:
     """A speaker set up by a reporting verb outside quotations (`Steve Wills … said he`)."""
-    verdict = None
-    for needed in _VERDICT_NEEDS:
-        if needed in masked:
-            verdict = _VERDICT_OF.search(masked)
-            break
+    verdict = _VERDICT_OF.search(masked) if _verdict_needed(masked) else None
     if verdict is not None:
         # `That was the assessment of Miriam Osterhout, a political scientist`
         found = mention_after(masked, verdict.end(), len(masked))
@@ -404,6 +401,28 @@ def _established(
         if speaker is not None:
             return speaker
     return None
+
+
+def _verdict_needed(text: str) -> bool:
+    """Whether `noun of`, for a noun of _VERDICT_NEEDS, is in the text."""
+    at = text.find(" of")
+    while at >= 0:
+        for noun in _VERDICT_NEEDS:
+            if _ends_with(text, at, noun):
+                return True
+        at = text.find(" of", at + 1)
+    return False
+
+
+def _ends_with(text: str, end: int, word: str) -> bool:
+    """Whether text[:end] ends with word, read from its last character, where most differ."""
+    start = end - len(word)
+    if start < 0:
+        return False
+    k = len(word) - 1
+    while k >= 0 and ord(text[start + k]) == ord(word[k]):
+        k -= 1
+    return k < 0
 
 
 def _fits(speaker: Speaker, pronoun: str, cast: Cast) -> bool:

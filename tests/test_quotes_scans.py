@@ -333,3 +333,23 @@ def test_verdict_needed_is_the_substring_tests(build: ModuleType) -> None:
     for text in [*TEXTS, *made, " of", "of", "words of", "take  of", "advice\x00of"]:
         want = any(f"{noun} of" in text for noun in nouns)
         assert ours._verdict_needed(text) == want, text
+
+
+OPENINGS = [
+    "A retired teacher who was among the first left. Another said so",
+    "An official was there.  One man has gone! A\u00a0woman\tsays no?A man said",
+    ". A man who x! y was here. One who is! A b c d e f g was",
+    "One of them is. Another one who said it! is",
+    "Ann was. Orla had. A1 x_y’s has. A\x00b was",
+]
+
+
+def test_last_opening_is_the_last_finditer_match(build: ModuleType) -> None:
+    ours = _extract(build)
+    for text in [*TEXTS, *OPENINGS]:
+        for end in range(0, len(text) + 1, 7 if len(text) > 300 else 1):
+            region = text[:end]
+            matches = list(ours._INDEFINITE_OPENING.finditer(region))
+            found = ours._last_opening(region)
+            want = matches[-1] if matches else None
+            assert (found and found.span(1)) == (want and want.span(1)), region

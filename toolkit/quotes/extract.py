@@ -18,11 +18,18 @@ from toolkit.quotes.attribute import (
     sentence_subject,
 )
 from toolkit.quotes.cast import Cast, build_cast
-from toolkit.quotes.chars import word_at
+from toolkit.quotes.chars import space_at, word_at
 from toolkit.quotes.cues import Cue, cues
 from toolkit.quotes.found import Found, as_record
 from toolkit.quotes.names import CAP_RUN, WHO
-from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
+from toolkit.quotes.spans import (
+    Span,
+    _offsets,
+    find_spans,
+    mask,
+    sentence_bounds,
+    sentence_of,
+)
 from toolkit.quotes.speech import is_partial, not_speech, sounds_spoken
 
 _SENTENCE_START: Final = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
@@ -330,11 +337,32 @@ _INDEFINITE_OPENING: Final = re.compile(
 def _indefinite_subject(text: str, cast: Cast) -> Speaker | None:
     """`A retired teacher who was among the first customers … left with a stack of
     mysteries. "…," she said.`: a source introduced by description in this paragraph."""
-    openings = list(_INDEFINITE_OPENING.finditer(text))
-    if not openings:
+    opening = _last_opening(text)
+    if opening is None:
         return None
-    phrase = openings[-1].group(1)
+    phrase = opening.group(1)
     return Speaker(phrase[0].lower() + phrase[1:], "unnamed")
+
+
+def _last_opening(text: str) -> re.Match[str] | None:
+    """The last of `_INDEFINITE_OPENING.finditer(text)`. A match starts at 0 or at a `.!?`,
+    with `A` or `O` at 0 or after the whitespace that follows: the pattern is tried only
+    there, and from where the match before ends, as finditer goes on."""
+    found = None
+    at = 0
+    for stop in [-1, *_offsets(text, ".", "!", "?")]:
+        start = max(stop, 0)
+        if start < at:
+            continue
+        first = stop + 1
+        while stop >= 0 and first < len(text) and space_at(text, first):
+            first += 1
+        if first < len(text) and (text[first] == "A" or text[first] == "O"):
+            match = _INDEFINITE_OPENING.match(text, start)
+            if match is not None:
+                found = match
+                at = match.end()
+    return found
 
 
 def _described_here(text: str, cast: Cast) -> Speaker | None:

@@ -353,3 +353,45 @@ def test_last_opening_is_the_last_finditer_match(build: ModuleType) -> None:
             found = ours._last_opening(region)
             want = matches[-1] if matches else None
             assert (found and found.span(1)) == (want and want.span(1)), region
+
+
+def _old_sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]:
+    from toolkit.quotes.spans import _ABBREVIATIONS, BOUNDARY
+
+    bounds = [0]
+    for m in BOUNDARY.finditer(masked):
+        word = re.search(r"[A-Za-z.]+$", masked[max(0, m.start() - 12) : m.start()])
+        bare = word.group().rstrip(".").casefold() if word else None
+        if bare is not None and (len(bare) == 1 or bare in _ABBREVIATIONS or "." in bare):
+            continue
+        bounds.append(m.end())
+    for span in spans:
+        if span.close is None or paragraph[span.end - 1] not in ".!?":
+            continue
+        rest = paragraph[span.close + 1 :]
+        lead = len(rest) - len(rest.lstrip())
+        if 0 < lead < len(rest) and (rest[lead].isupper() or rest[lead] in '“"‘'):
+            bounds.append(span.close + 1 + lead)
+    return sorted(set(bounds))
+
+
+SENTENCES = [
+    "Mr. Smith went. U.S. officials said. He left at 5 a.m. Then (he) came! Why? 'Because.'",
+    'It was "over." Then "Again." and "x." \u00a0Éric said. Dr.  Who? e.g. [this] …',
+    "Gen. Lee. A. B. c. St.\tLouis. etc.’ Next. ... So. Sen. Jr. x.\x00\x00 more. No.\n9 lives",
+    "abbreviations.Are fine. Longerthantwelve. Next. A.B.C.D.E.F.G.H. Next",
+]
+
+
+def test_sentence_bounds_are_their_first_form(build: ModuleType) -> None:
+    spans, _ = _modules(build)
+    for paragraph in PARAGRAPHS + TRICKY + SENTENCES:
+        found = find_spans(paragraph)
+        masked = mask(paragraph, found)
+        ours = [spans.Span(s.open, s.close, s.start, s.end) for s in found]
+        want = _old_sentence_bounds(paragraph, masked, found)
+        assert spans.sentence_bounds(paragraph, masked, ours) == want, paragraph
+        # the paragraph as its own mask: stops inside what would be quotations too
+        assert spans.sentence_bounds(paragraph, paragraph, []) == _old_sentence_bounds(
+            paragraph, paragraph, []
+        )

@@ -5,9 +5,11 @@ tricky synthetic text."""
 from __future__ import annotations
 
 import importlib
+import random
 import re
 import sys
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -230,3 +232,166 @@ def test_last_word_is_the_regex_search(build: ModuleType) -> None:
         for end in range(len(text) + 1):
             found = re.search(r"(\S+)$", text[:end])
             assert ours.last_word(text[:end]) == (found and (found.start(), found.group(1)))
+
+
+def _extract(build: ModuleType) -> ModuleType:
+    return importlib.import_module(f"{build.__name__}.extract")
+
+
+# fmt: off
+FAST_LEADS = ["", ",", "!", "?", ".", ", ", " ", "  ", "\u00a0", "\x00"]
+FAST_WHO = ["he", "He", "she", "She", "SHe", "hE", "Hector", "John", "John Smith", "A B C D",
+            "O'Neil", "Jo’hn-Ray Ann", "İlker", "\u212aelvin", "Mc_Kay1", "x", "", "He Jiankui"]
+FAST_CUES = ["said", "says", "told", "told reporters", "told Reporters", "reporters",
+             "explained", "continued", "tweeted", "ſaid", "saidé", "said_", "Said", "sai"]
+FAST_ENDS = ["", ".", ",", ";", ":", "\n", "\n\n", " ", "é", "’s", "-", "_", " x", "\x00"]
+# fmt: on
+
+
+def _fast_texts() -> list[str]:
+    """The texts a quotation may be followed by: each fixture paragraph, masked or not, and
+    random ones made like the fast pattern's matches, and like near misses."""
+    rng = random.Random(7)
+    made = []
+    for _ in range(20000):
+        who, cue = rng.choice(FAST_WHO), rng.choice(FAST_CUES)
+        middle = f"{who} {cue}" if rng.random() < 0.5 else f"{cue} {who}"
+        if rng.random() < 0.2:
+            middle = middle.replace(" ", rng.choice(["  ", "", "\t"]), 1)
+        made.append(rng.choice(FAST_LEADS) + " " + middle + rng.choice(FAST_ENDS))
+    return TEXTS + made
+
+
+def _old_fast_after(extract: ModuleType, text: str, at: int) -> tuple[str, tuple[Any, ...]] | None:
+    m = extract._FAST_AFTER.match(text, at)
+    if m is None:
+        return None
+    groups = m.groups()
+    group = 1 if groups[0] else 2 if groups[1] else 5
+    start, end = m.span(group)
+    return groups[2] or groups[3], (
+        text[start:end],
+        start,
+        end,
+        "pronoun" if group == 1 else "name",
+    )
+
+
+def test_fast_after_is_the_regex_match(build: ModuleType) -> None:
+    ours = _extract(build)
+    for text in _fast_texts():
+        for at in range(len(text) + 1):
+            want = _old_fast_after(ours, text, at)
+            got = ours._fast_after(text, at)
+            if got is not None:
+                cue, mention = got
+                got = (cue, (mention.text, mention.start, mention.end, mention.kind))
+            assert got == want, (text, at)
+
+
+def _old_fast_before(
+    extract: ModuleType, text: str, lead: int, end: int
+) -> tuple[str, tuple[Any, ...]] | None:
+    tail = text[max(0, end - 2) : end]
+    if not (tail[-1:] in (",", ":") or (tail[-1:] == " " and tail[:1] in (",", ":"))):
+        return None
+    m = extract._FAST_BEFORE.search(text, lead, end)
+    if m is None or text[m.end() : end].strip():
+        return None
+    groups = m.groups()
+    group = 1 if groups[0] else 2
+    start, stop = m.span(group)
+    return groups[2], (text[start:stop], start, stop, "pronoun" if group == 1 else "name")
+
+
+def test_fast_before_is_the_regex_search(build: ModuleType) -> None:
+    ours = _extract(build)
+    rng = random.Random(8)
+    texts = _fast_texts()
+    texts += [rng.choice(["", ".", "!", "\x00", "x"]) + " " + t + rng.choice(",:") for t in texts]
+    texts += [t[:-1] + " " + t[-1] + " " for t in texts[-20000:]]
+    for text in texts:
+        for end in range(len(text) + 1):
+            for lead in {0, 1, 2, 3, max(0, end - 80), max(0, end - 12)}:
+                want = _old_fast_before(ours, text, lead, end)
+                got = ours._fast_before(text, lead, end)
+                if got is not None:
+                    cue, mention = got
+                    got = (cue, (mention.text, mention.start, mention.end, mention.kind))
+                assert got == want, (text, lead, end)
+
+
+def test_verdict_needed_is_the_substring_tests(build: ModuleType) -> None:
+    ours = _extract(build)
+    nouns = ours._VERDICT_NOUNS.split("|")
+    made = [
+        f"{a}{n}{b}"
+        for n in [*nouns, "iew", ""]
+        for a in ("", " ", "re")
+        for b in (" of", "of", " o", " of ")
+    ]
+    for text in [*TEXTS, *made, " of", "of", "words of", "take  of", "advice\x00of"]:
+        want = any(f"{noun} of" in text for noun in nouns)
+        assert ours._verdict_needed(text) == want, text
+
+
+OPENINGS = [
+    "A retired teacher who was among the first left. Another said so",
+    "An official was there.  One man has gone! A\u00a0woman\tsays no?A man said",
+    ". A man who x! y was here. One who is! A b c d e f g was",
+    "One of them is. Another one who said it! is",
+    "Ann was. Orla had. A1 x_y’s has. A\x00b was",
+]
+
+
+def test_last_opening_is_the_last_finditer_match(build: ModuleType) -> None:
+    ours = _extract(build)
+    for text in [*TEXTS, *OPENINGS]:
+        for end in range(0, len(text) + 1, 7 if len(text) > 300 else 1):
+            region = text[:end]
+            matches = list(ours._INDEFINITE_OPENING.finditer(region))
+            found = ours._last_opening(region)
+            want = matches[-1] if matches else None
+            assert (found and found.span(1)) == (want and want.span(1)), region
+
+
+def _old_sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]:
+    from toolkit.quotes.spans import _ABBREVIATIONS, BOUNDARY
+
+    bounds = [0]
+    for m in BOUNDARY.finditer(masked):
+        word = re.search(r"[A-Za-z.]+$", masked[max(0, m.start() - 12) : m.start()])
+        bare = word.group().rstrip(".").casefold() if word else None
+        if bare is not None and (len(bare) == 1 or bare in _ABBREVIATIONS or "." in bare):
+            continue
+        bounds.append(m.end())
+    for span in spans:
+        if span.close is None or paragraph[span.end - 1] not in ".!?":
+            continue
+        rest = paragraph[span.close + 1 :]
+        lead = len(rest) - len(rest.lstrip())
+        if 0 < lead < len(rest) and (rest[lead].isupper() or rest[lead] in '“"‘'):
+            bounds.append(span.close + 1 + lead)
+    return sorted(set(bounds))
+
+
+SENTENCES = [
+    "Mr. Smith went. U.S. officials said. He left at 5 a.m. Then (he) came! Why? 'Because.'",
+    'It was "over." Then "Again." and "x." \u00a0Éric said. Dr.  Who? e.g. [this] …',
+    "Gen. Lee. A. B. c. St.\tLouis. etc.’ Next. ... So. Sen. Jr. x.\x00\x00 more. No.\n9 lives",
+    "abbreviations.Are fine. Longerthantwelve. Next. A.B.C.D.E.F.G.H. Next",
+]
+
+
+def test_sentence_bounds_are_their_first_form(build: ModuleType) -> None:
+    spans, _ = _modules(build)
+    for paragraph in PARAGRAPHS + TRICKY + SENTENCES:
+        found = find_spans(paragraph)
+        masked = mask(paragraph, found)
+        ours = [spans.Span(s.open, s.close, s.start, s.end) for s in found]
+        want = _old_sentence_bounds(paragraph, masked, found)
+        assert spans.sentence_bounds(paragraph, masked, ours) == want, paragraph
+        # the paragraph as its own mask: stops inside what would be quotations too
+        assert spans.sentence_bounds(paragraph, paragraph, []) == _old_sentence_bounds(
+            paragraph, paragraph, []
+        )

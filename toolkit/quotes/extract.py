@@ -18,18 +18,27 @@ from toolkit.quotes.attribute import (
     sentence_subject,
 )
 from toolkit.quotes.cast import Cast, build_cast
+from toolkit.quotes.chars import space_at, word_at
 from toolkit.quotes.cues import Cue, cues
 from toolkit.quotes.found import Found, as_record
 from toolkit.quotes.names import CAP_RUN, WHO
-from toolkit.quotes.spans import Span, find_spans, mask, sentence_bounds, sentence_of
+from toolkit.quotes.spans import (
+    Span,
+    _offsets,
+    find_spans,
+    mask,
+    sentence_bounds,
+    sentence_of,
+)
 from toolkit.quotes.speech import is_partial, not_speech, sounds_spoken
 
 _SENTENCE_START: Final = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
 
 _VERDICT_NOUNS: Final = "assessment|view|verdict|words|take|conclusion|prediction|warning|advice"
 _VERDICT_OF: Final = re.compile(rf"\b(?:{_VERDICT_NOUNS}) of\b")
-# what _VERDICT_OF needs in the text: a few substring tests spare most paragraphs its search
-_VERDICT_NEEDS: Final = tuple(f"{noun} of" for noun in _VERDICT_NOUNS.split("|"))
+# what _VERDICT_OF needs in the text: `noun of` for one of these nouns (looked for at each
+# ` of`, as one substring test for each noun cost more) spares most paragraphs its search
+_VERDICT_NEEDS: Final = tuple(_VERDICT_NOUNS.split("|"))
 
 _BY: Final = re.compile(r"\bby\s")  # a passive cue's agent: `deemed "…" by forecasters`
 _NEAR: Final = 60  # characters: how far from a quotation its cue may sit in the same sentence
@@ -41,8 +50,9 @@ _FAST_CUES: Final = (
 )
 _FAST_NAME: Final = r"[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,2}"
 # The commonest attributions, matched in one step right after or before the quotation;
-# anything else goes through the general search below. _fast reads the groups by number:
-# pron, name, cue, cue2, name2 (a test checks).
+# anything else goes through the general search below. _fast_after and _fast_before find
+# what these find, by hand (tests/test_quotes_scans.py holds them to it; its reference
+# reads the groups by number: pron, name, cue, cue2, name2).
 _FAST_AFTER: Final = re.compile(
     rf"[,!?]?[ ]+(?:(?P<pron>[Hh]e|[Ss]he)|(?P<name>{_FAST_NAME})) (?P<cue>{_FAST_CUES})\b"
     rf"|[,!?]?[ ]+(?P<cue2>{_FAST_CUES}) (?P<name2>{_FAST_NAME})(?=[,.;]|$)"
@@ -55,30 +65,166 @@ _FAST_BEFORE: Final = re.compile(
 
 def _fast(span: Span, masked: str, begin: int) -> tuple[str, Mention] | None:
     if span.closed:
-        m = _FAST_AFTER.match(masked, span.outer_end)
-        if m is not None:
-            groups = m.groups()  # one call for all, not a lookup by name for each
-            group = 1 if groups[0] else 2 if groups[1] else 5  # pron, name, name2
-            start, end = m.span(group)
-            kind = "pronoun" if group == 1 else "name"
-            return groups[2] or groups[3], Mention(masked[start:end], start, end, kind)
-    lead = max(begin, span.open - 80)
-    # _FAST_BEFORE ends in `[,:] ?` right at the mark: without that, no need to search
-    tail = masked[max(0, span.open - 2) : span.open]
-    m = (
-        _FAST_BEFORE.search(masked, lead, span.open)
-        if tail[-1:] in (",", ":") or (tail[-1:] == " " and tail[:1] in (",", ":"))
-        else None
-    )
-    if (m is not None and m.end() == span.open) or (
-        m is not None and not masked[m.end() : span.open].strip()
-    ):
-        groups = m.groups()
-        group = 1 if groups[0] else 2  # pron, name
-        start, end = m.span(group)
-        kind = "pronoun" if group == 1 else "name"
-        return groups[2], Mention(masked[start:end], start, end, kind)
+        after = _fast_after(masked, span.outer_end)
+        if after is not None:
+            return after
+    return _fast_before(masked, max(begin, span.open - 80), span.open)
+
+
+_CUE_WORDS: Final = frozenset(_FAST_CUES.split("|"))
+
+
+def _fast_after(text: str, at: int) -> tuple[str, Mention] | None:
+    """What `_FAST_AFTER.match(text, at)` finds, as (cue, mention), read by code point: the
+    regex call, and the groups and spans read from its match, cost several times more. Its
+    name words are whole runs, the cue after them lower-case: only the longest name can
+    be followed by a cue (or by `[,.;]` or the end), so no other is tried."""
+    n = len(text)
+    if at < n and (text[at] == "," or text[at] == "!" or text[at] == "?"):
+        at += 1
+    start = at
+    while at < n and ord(text[at]) == 32:
+        at += 1
+    if at in (start, n):
+        return None
+    pronoun = _pronoun_end(text, at, n)
+    if pronoun > 0:
+        cue = _cue_at(text, pronoun + 1, n)
+        if cue:
+            return cue, Mention(text[at:pronoun], at, pronoun, "pronoun")
+    end = _name_end(text, at, n)
+    if end > 0 and end < n and ord(text[end]) == 32:
+        cue = _cue_at(text, end + 1, n)
+        if cue:
+            return cue, Mention(text[at:end], at, end, "name")
+    # `," said Charap.`: the cue, a space, then a name ending at `,.;` or at the end
+    cue = _cue_at(text, at, n)
+    after = at + len(cue)
+    if not cue or after >= n or ord(text[after]) != 32:
+        return None
+    end = _name_end(text, after + 1, n)
+    if end < 0:
+        return None
+    if end == n or (end == n - 1 and text[end] == "\n") or text[end] in ",.;":
+        return cue, Mention(text[after + 1 : end], after + 1, end, "name")
     return None
+
+
+def _fast_before(text: str, lead: int, end: int) -> tuple[str, Mention] | None:
+    """What `_FAST_BEFORE.search(text, lead, end)` finds, as (cue, mention), if the text
+    ends in `[,:]` or `[,:] ` (the search is not worth it otherwise: None). Read back from
+    the end, where the match must end: its name reaches back to the one anchor (`^`, `[.!?] `
+    or `\\x00 `) that can precede it, as no name word holds a space or `.!?\\x00`."""
+    if end >= 1 and (text[end - 1] == "," or text[end - 1] == ":"):
+        cue_end = end - 1
+    elif end >= 2 and ord(text[end - 1]) == 32 and (text[end - 2] == "," or text[end - 2] == ":"):
+        cue_end = end - 2
+    else:
+        return None
+    at = cue_end
+    while at > 0 and 97 <= ord(text[at - 1]) <= 122:
+        at -= 1
+    cue = text[at:cue_end]
+    if cue == "reporters" and at >= 5 and text[at - 5 : at] == "told ":
+        cue, at = "told reporters", at - 5
+    elif cue not in _CUE_WORDS:
+        return None
+    stop = at - 1  # the space before the cue, where the name or pronoun ends
+    name_end = stop
+    words = 0
+    while stop > 0 and ord(text[stop]) == 32:
+        first = _name_word_start(text, stop)
+        capital = first < stop and 65 <= ord(text[first]) <= 90
+        if not capital and not (words == 0 and _is_pronoun(text, first, stop)):
+            return None
+        words += 1
+        if first == 0 or (
+            first >= 2 and ord(text[first - 1]) == 32 and _anchor_at(text, first - 2)
+        ):
+            if first - 2 < lead and (first > 0 or lead > 0):
+                return None  # the anchor lies before where the search starts
+            pronoun = words == 1 and _is_pronoun(text, first, stop)
+            kind = "pronoun" if pronoun else "name"
+            return cue, Mention(text[first:name_end], first, name_end, kind)
+        if not capital or words == 3:
+            return None
+        stop = first - 1
+    return None
+
+
+def _anchor_at(text: str, at: int) -> bool:
+    char = ord(text[at])
+    return char == ord(".") or char == ord("!") or char == ord("?") or char == 0
+
+
+def _is_pronoun(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is `[Hh]e` or `[Ss]he`."""
+    return _pronoun_end(text, start, end + 1) == end  # (text[end] is a space)
+
+
+def _name_word_start(text: str, end: int) -> int:
+    """The start of the run of `[\\w’'\\-]` characters that ends at `end`."""
+    while end > 0:
+        char = ord(text[end - 1])
+        if not (char == 0x2019 or char == 39 or char == 45 or word_at(text, end - 1)):
+            break
+        end -= 1
+    return end
+
+
+def _pronoun_end(text: str, at: int, n: int) -> int:
+    """The end of `[Hh]e|[Ss]he` at `at` when a space follows it, else -1."""
+    char = ord(text[at])
+    if (char == ord("S") or char == ord("s")) and at + 1 < n and text[at + 1] == "h":
+        at += 1
+    elif char != ord("H") and char != ord("h"):
+        return -1
+    if at + 2 < n and text[at + 1] == "e" and ord(text[at + 2]) == 32:
+        return at + 2
+    return -1
+
+
+def _cue_at(text: str, at: int, n: int) -> str:
+    """The one of _FAST_CUES that `(cue)\\b` matches at `at` (the longer of `told reporters`
+    and `told` first, as the regex tries them), or "". A cue is a whole run of word
+    characters, so that run is the one to look up."""
+    end = at
+    while end < n and word_at(text, end):
+        end += 1
+    if end - at < 4 or end - at > 9:
+        return ""
+    word = text[at:end]
+    if word not in _CUE_WORDS:
+        return ""
+    if (
+        word == "told"
+        and text.startswith(" reporters", end)
+        and (end + 10 == n or not word_at(text, end + 10))
+    ):
+        return "told reporters"
+    return word
+
+
+def _name_end(text: str, at: int, n: int) -> int:
+    """The end of _FAST_NAME's longest match at `at` (up to three capitalised words, each a
+    whole run of `[\\w’'\\-]`, one space apart), or -1 when no name starts there."""
+    if at >= n or not 65 <= ord(text[at]) <= 90:
+        return -1
+    end = _name_word_end(text, at + 1, n)
+    words = 1
+    while words < 3 and end + 1 < n and ord(text[end]) == 32 and 65 <= ord(text[end + 1]) <= 90:
+        end = _name_word_end(text, end + 2, n)
+        words += 1
+    return end
+
+
+def _name_word_end(text: str, at: int, n: int) -> int:
+    while at < n:
+        char = ord(text[at])
+        if not (char == 0x2019 or char == 39 or char == 45 or word_at(text, at)):
+            break
+        at += 1
+    return at
 
 
 def _attribute(
@@ -93,21 +239,45 @@ def _attribute(
     # stop the after-context at the next quotation: its words belong to the next span
     nxt = masked.find("\x00", span.outer_end)
     after_end = end if nxt < 0 else min(end, nxt)
-    choices = []
+    after: Cue | None = None
     for c in cues(masked, span.outer_end, after_end):
         if _verbal(c, masked):
-            choices.append((c.start - span.outer_end, c, "after"))
+            after = c
             break
     before = [c for c in cues(masked, begin, span.open) if _verbal(c, masked)]
-    # the nearest cue first; `said … but warned that "…"` falls back to the one before
-    for rank, c in enumerate(reversed(before[-2:])):
-        choices.append((span.open - c.end + rank * 1000, c, "before"))
-    for _, cue, side in sorted(choices, key=lambda x: x[0]):
-        mention = _mention_for(cue, side, masked, begin, end, span)
-        if mention is not None and _accept(
-            found, mention, cue.text, paragraph, masked, begin, cast, last
-        ):
+    # The nearest cue first; `said … but warned that "…"` falls back to the one before, at
+    # 1000 more (so after the one after); the one after goes first on a tie. In that order
+    # by hand, not by a sort with a key lambda (whose closure is made on every call).
+    rank = 0
+    for k in range(len(before) - 1, max(-1, len(before) - 3), -1):
+        c = before[k]
+        if after is not None and after.start - span.outer_end <= span.open - c.end + rank:
+            if _tried(found, after, "after", paragraph, masked, begin, end, cast, last):
+                return
+            after = None
+        if _tried(found, c, "before", paragraph, masked, begin, end, cast, last):
             return
+        rank += 1000
+    if after is not None:
+        _tried(found, after, "after", paragraph, masked, begin, end, cast, last)
+
+
+def _tried(
+    found: Found,
+    cue: Cue,
+    side: str,
+    paragraph: str,
+    masked: str,
+    begin: int,
+    end: int,
+    cast: Cast,
+    last: Speaker | None,
+) -> bool:
+    """Whether the cue's mention names a speaker, who is then the quotation's."""
+    mention = _mention_for(cue, side, masked, begin, end, found.span)
+    return mention is not None and _accept(
+        found, mention, cue.text, paragraph, masked, begin, cast, last
+    )
 
 
 def _verbal(cue: Cue, masked: str) -> bool:
@@ -167,11 +337,32 @@ _INDEFINITE_OPENING: Final = re.compile(
 def _indefinite_subject(text: str, cast: Cast) -> Speaker | None:
     """`A retired teacher who was among the first customers … left with a stack of
     mysteries. "…," she said.`: a source introduced by description in this paragraph."""
-    openings = list(_INDEFINITE_OPENING.finditer(text))
-    if not openings:
+    opening = _last_opening(text)
+    if opening is None:
         return None
-    phrase = openings[-1].group(1)
+    phrase = opening.group(1)
     return Speaker(phrase[0].lower() + phrase[1:], "unnamed")
+
+
+def _last_opening(text: str) -> re.Match[str] | None:
+    """The last of `_INDEFINITE_OPENING.finditer(text)`. A match starts at 0 or at a `.!?`,
+    with `A` or `O` at 0 or after the whitespace that follows: the pattern is tried only
+    there, and from where the match before ends, as finditer goes on."""
+    found = None
+    at = 0
+    for stop in [-1, *_offsets(text, ".", "!", "?")]:
+        start = max(stop, 0)
+        if start < at:
+            continue
+        first = stop + 1
+        while stop >= 0 and first < len(text) and space_at(text, first):
+            first += 1
+        if first < len(text) and (text[first] == "A" or text[first] == "O"):
+            match = _INDEFINITE_OPENING.match(text, start)
+            if match is not None:
+                found = match
+                at = match.end()
+    return found
 
 
 def _described_here(text: str, cast: Cast) -> Speaker | None:
@@ -214,11 +405,7 @@ def _established(
     paragraph: str, masked: str, pi: int, cast: Cast, last: Speaker | None
 ) -> Speaker | None:
     """A speaker set up by a reporting verb outside quotations (`Steve Wills … said he`)."""
-    verdict = None
-    for needed in _VERDICT_NEEDS:
-        if needed in masked:
-            verdict = _VERDICT_OF.search(masked)
-            break
+    verdict = _VERDICT_OF.search(masked) if _verdict_needed(masked) else None
     if verdict is not None:
         # `That was the assessment of Miriam Osterhout, a political scientist`
         found = mention_after(masked, verdict.end(), len(masked))
@@ -242,6 +429,28 @@ def _established(
         if speaker is not None:
             return speaker
     return None
+
+
+def _verdict_needed(text: str) -> bool:
+    """Whether `noun of`, for a noun of _VERDICT_NEEDS, is in the text."""
+    at = text.find(" of")
+    while at >= 0:
+        for noun in _VERDICT_NEEDS:
+            if _ends_with(text, at, noun):
+                return True
+        at = text.find(" of", at + 1)
+    return False
+
+
+def _ends_with(text: str, end: int, word: str) -> bool:
+    """Whether text[:end] ends with word, read from its last character, where most differ."""
+    start = end - len(word)
+    if start < 0:
+        return False
+    k = len(word) - 1
+    while k >= 0 and ord(text[start + k]) == ord(word[k]):
+        k -= 1
+    return k < 0
 
 
 def _fits(speaker: Speaker, pronoun: str, cast: Cast) -> bool:
@@ -314,7 +523,7 @@ def _paragraph(pi: int, paragraph: str, cast: Cast, state: _State) -> list[Found
             # The opening of a quotation that runs on into the next paragraph: its speaker
             # may only be named at its end. Meanwhile the likely speaker is the carried one.
             state.orphans.append(last_item)
-            fallback = last_item.extra.get("fallback")
+            fallback = last_item.fallback
             if fallback is not None:
                 state.last, state.last_para = fallback, pi
     if kept:
@@ -351,7 +560,7 @@ def _fill_in(
         if neighbour is not None:
             item.speaker = neighbour.speaker
             if not item.partial and not neighbour.partial:
-                item.extra["split_of"] = neighbour
+                item.split_of = neighbour
             continue
         if own:
             continue
@@ -371,7 +580,7 @@ def _fill_in(
         if item is found[-1] and not item.span.closed and k == 0:
             # A quotation running on into the next paragraph may name its speaker at its end:
             # that wins over a speaker carried over from before.
-            item.extra["fallback"] = carried
+            item.fallback = carried
         else:
             item.speaker = carried
 
@@ -383,11 +592,11 @@ def _continue_run(found: list[Found], paragraph: str, state: _State) -> None:
         return
     if found[0].span.open != paragraph.find(paragraph.lstrip()[:1]):
         return
-    found[0].extra["continues"] = continuing
+    found[0].continues = continuing
     if not found[0].own:
-        inherited = continuing.speaker or continuing.extra.get("fallback")
+        inherited = continuing.speaker or continuing.fallback
         if found[0] is found[-1] and not found[0].span.closed:
-            found[0].extra["fallback"] = inherited  # it runs on further still
+            found[0].fallback = inherited  # it runs on further still
         else:
             found[0].speaker = inherited
 
@@ -418,7 +627,7 @@ def extract(paragraphs: list[str], starts: list[int] | None = None) -> list[dict
     for pi, paragraph in enumerate(paragraphs):
         waiting = state.orphans[-1] if state.orphans else None
         found = _paragraph(pi, paragraph, cast, state)
-        if waiting is not None and found and found[0].extra.get("continues") is waiting:
+        if waiting is not None and found and found[0].continues is waiting:
             for orphan in state.orphans:
                 orphan.speaker = found[0].speaker
             results.extend(state.orphans)
@@ -432,9 +641,26 @@ def extract(paragraphs: list[str], starts: list[int] | None = None) -> list[dict
         if not found:
             state.quiet = pi  # its speaker, if it sets one up, is looked for only when needed
     results.extend(_settle(state.orphans))
-    results.sort(key=lambda f: (f.paragraph, f.span.open))
+    if not _in_order(results):
+        results.sort(key=_order)
     _groups(results)
     return [as_record(f, paragraphs, starts) for f in results]
+
+
+def _order(found: Found) -> tuple[int, int]:
+    return found.paragraph, found.span.open
+
+
+def _in_order(results: list[Found]) -> bool:
+    """Whether the quotations are in their order already, as they mostly are (run-on
+    openings may come late): the sort, stable, would leave them as they are."""
+    for k in range(1, len(results)):
+        before, item = results[k - 1], results[k]
+        if before.paragraph > item.paragraph or (
+            before.paragraph == item.paragraph and before.span.open > item.span.open
+        ):
+            return False
+    return True
 
 
 def _settle(orphans: list[Found]) -> list[Found]:
@@ -442,7 +668,7 @@ def _settle(orphans: list[Found]) -> list[Found]:
     them, if any; the rest were nobody's speech."""
     kept = []
     for orphan in orphans:
-        orphan.speaker = orphan.speaker or orphan.extra.get("fallback")
+        orphan.speaker = orphan.speaker or orphan.fallback
         if orphan.speaker is not None:
             kept.append(orphan)
     return kept
@@ -452,7 +678,7 @@ def _groups(results: list[Found]) -> None:
     """One group per quotation: split pieces and multi-paragraph pieces share theirs."""
     group = -1
     for item in results:
-        joined = item.extra.get("continues") or item.extra.get("split_of")
+        joined = item.continues or item.split_of
         if joined is not None and joined.group >= 0:
             item.group = joined.group
         else:

@@ -21,7 +21,10 @@ class Found:
         self.cue: str | None = None
         self.own = False  # attributed in its own sentence
         self.group = -1
-        self.extra: dict[str, Any] = {}
+        # (attributes, not a dict of extras made for every quotation)
+        self.continues: Found | None = None  # the run-on quotation this one goes on with
+        self.split_of: Found | None = None  # the piece of a split quotation it follows
+        self.fallback: Speaker | None = None  # the speaker carried to a run-on opening
 
 
 def as_record(found: Found, paragraphs: list[str], starts: list[int] | None) -> dict[str, Any]:

@@ -16,11 +16,8 @@ from toolkit.quotes.lexicon import words
 
 MASK: Final = "\x00"
 _ABBREVIATIONS: Final = words("abbreviations")
-_WORD_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
-# A sentence stop (what `sentence_stops` finds without it), and the characters it is made of.
+# A sentence stop (what `sentence_stops` finds without it).
 BOUNDARY: Final = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
-_CLOSERS: Final = frozenset(")]’'")
-_STARTERS: Final = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789“"‘([\x00')
 
 
 class Span:
@@ -125,23 +122,31 @@ def sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]
     # Increasing already: each stop's end lies before the next stop (a match holds no
     # `.!?` after its first character), and comes after 0.
     bounds = [0]
-    for stop, end in sentence_stops(masked):
-        word = _word_before(masked, stop)
-        if word and _is_abbreviation(word):
-            continue
-        bounds.append(end)
+    for stop in _offsets(masked, ".", "!", "?"):
+        end = _boundary_end(masked, stop)
+        if end > 0 and not _abbreviation_before(masked, stop):
+            bounds.append(end)
     quoted = []
+    size = len(paragraph)
     for span in spans:
         # A quotation that ends a sentence: `… crisis." U.S. officials say`.
-        if span.close is None or paragraph[span.end - 1] not in ".!?":
+        if span.close is None or not _stop_char(ord(paragraph[span.end - 1])):
             continue
         at = span.close + 1
-        if at < len(paragraph) and space_at(paragraph, at):
-            while at < len(paragraph) and space_at(paragraph, at):
+        if at < size and space_at(paragraph, at):
+            while at < size and space_at(paragraph, at):
                 at += 1
-            if at < len(paragraph) and (upper_at(paragraph, at) or paragraph[at] in '“"‘'):
+            if at < size and (upper_at(paragraph, at) or _opening_quote(ord(paragraph[at]))):
                 quoted.append(at)
     return sorted(set(bounds + quoted)) if quoted else bounds
+
+
+def _stop_char(char: int) -> bool:
+    return char == ord(".") or char == ord("!") or char == ord("?")
+
+
+def _opening_quote(char: int) -> bool:
+    return char == ord("“") or char == ord('"') or char == ord("‘")
 
 
 def sentence_stops(masked: str) -> list[tuple[int, int]]:
@@ -158,32 +163,65 @@ def sentence_stops(masked: str) -> list[tuple[int, int]]:
 def _boundary_end(masked: str, stop: int) -> int:
     """Where a BOUNDARY match opening at `stop` ends; 0 when there is none. (The pattern
     never backtracks into a match: closers and spaces are taken greedily, and neither is a
-    character its lookahead allows.)"""
+    character its lookahead allows.) Characters are read as code points, not looked up in
+    sets as one-character strings."""
+    size = len(masked)
     at = stop + 1
-    while at < len(masked) and masked[at] in _CLOSERS:
+    while at < size and _closer(ord(masked[at])):
         at += 1
     spaces = at
-    while at < len(masked) and space_at(masked, at):
+    while at < size and space_at(masked, at):
         at += 1
-    if at == spaces or at == len(masked) or masked[at] not in _STARTERS:
+    if at in (spaces, size) or not _starter(ord(masked[at])):
         return 0
     return at
 
 
-def _word_before(masked: str, stop: int) -> str:
-    r"""The letters and dots right before the sentence stop at `stop`, at most 12 of them:
-    what `([A-Za-z.]+)[.!?][)\]’']*\s+$` finds in the 12 characters before a boundary and
-    the boundary, without a regex search trying each of those offsets in turn."""
+def _closer(char: int) -> bool:
+    """Whether `[)\\]’']` holds the character."""
+    return char == ord(")") or char == ord("]") or char == ord("’") or char == ord("'")
+
+
+def _starter(char: int) -> bool:
+    """Whether BOUNDARY's lookahead `[A-Z0-9“\"‘(\\[\\x00]` holds the character."""
+    return (
+        ord("A") <= char <= ord("Z")
+        or ord("0") <= char <= ord("9")
+        or char == ord("“")
+        or char == ord('"')
+        or char == ord("‘")
+        or char == ord("(")
+        or char == ord("[")
+        or char == 0
+    )
+
+
+def _abbreviation_before(masked: str, stop: int) -> bool:
+    r"""Whether the letters and dots right before the sentence stop at `stop`, at most 12 of
+    them (what `([A-Za-z.]+)[.!?][)\]’']*\s+$` finds in the 12 characters before a boundary
+    and the boundary), make an abbreviation: without its last dots, one letter, a word of
+    the list, or dotted (U.S., a.m.). Read in place: only a listed word needs a copy."""
     start = stop
     limit = max(0, stop - 12)
-    while start > limit and masked[start - 1] in _WORD_CHARS:
+    while start > limit and _word_char(ord(masked[start - 1])):
         start -= 1
-    return masked[start:stop]
+    if start == stop:
+        return False
+    end = stop
+    while end > start and ord(masked[end - 1]) == ord("."):
+        end -= 1
+    if end - start == 1:
+        return True
+    for at in range(start, end):
+        if ord(masked[at]) == ord("."):
+            return True
+    # ASCII letters only: casefold() is lower()
+    return masked[start:end].lower() in _ABBREVIATIONS
 
 
-def _is_abbreviation(word: str) -> bool:
-    bare = word.rstrip(".").casefold()
-    return len(bare) == 1 or bare in _ABBREVIATIONS or "." in bare  # U.S., a.m.
+def _word_char(char: int) -> bool:
+    """Whether `[A-Za-z.]` holds the character."""
+    return ord("a") <= char <= ord("z") or ord("A") <= char <= ord("Z") or char == ord(".")
 
 
 def sentence_of(bounds: list[int], start: int, length: int) -> tuple[int, int]:

@@ -106,15 +106,30 @@ def _find(text: str, char: str, start: int) -> int:
 
 def mask(paragraph: str, spans: list[Span]) -> str:
     """The paragraph with each quotation (marks included) replaced by MASK characters."""
+    if len(spans) == 1:
+        # the commonest case, without a list of pieces to join
+        span = spans[0]
+        if span.close is None:
+            return paragraph[: span.open] + _masks(len(paragraph) - span.open)
+        stop = span.close + 1
+        return paragraph[: span.open] + _masks(stop - span.open) + paragraph[stop:]
     pieces = []
     at = 0
     for span in spans:
         stop = span.outer_end if span.closed else len(paragraph)
         pieces.append(paragraph[at : span.open])
-        pieces.append(MASK * (stop - span.open))
+        pieces.append(_masks(stop - span.open))
         at = stop
     pieces.append(paragraph[at:])
     return "".join(pieces)
+
+
+# MASK * n for the lengths most quotations have, made once
+_MASK_RUNS: Final = tuple(MASK * n for n in range(400))
+
+
+def _masks(count: int) -> str:
+    return _MASK_RUNS[count] if count < 400 else MASK * count
 
 
 def sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]:

@@ -16,6 +16,7 @@ from toolkit.quotes.lexicon import words
 
 MASK: Final = "\x00"
 _ABBREVIATIONS: Final = words("abbreviations")
+_LONGEST_ABBREVIATION: Final = max(map(len, _ABBREVIATIONS))
 # A sentence stop (what `sentence_stops` finds without it).
 BOUNDARY: Final = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
 
@@ -230,8 +231,8 @@ def _abbreviation_before(masked: str, stop: int) -> bool:
     for at in range(start, end):
         if ord(masked[at]) == ord("."):
             return True
-    # ASCII letters only: casefold() is lower()
-    return masked[start:end].lower() in _ABBREVIATIONS
+    # ASCII letters only: casefold() is lower(), and keeps the length
+    return end - start <= _LONGEST_ABBREVIATION and masked[start:end].lower() in _ABBREVIATIONS
 
 
 def _word_char(char: int) -> bool:

@@ -395,3 +395,24 @@ def test_sentence_bounds_are_their_first_form(build: ModuleType) -> None:
         assert spans.sentence_bounds(paragraph, paragraph, []) == _old_sentence_bounds(
             paragraph, paragraph, []
         )
+
+
+def _old_mask(paragraph: str, spans: list[Span]) -> str:
+    pieces = []
+    at = 0
+    for span in spans:
+        stop = span.outer_end if span.closed else len(paragraph)
+        pieces.append(paragraph[at : span.open] + "\x00" * (stop - span.open))
+        at = stop
+    return "".join(pieces) + paragraph[at:]
+
+
+def test_mask_is_its_first_form(build: ModuleType) -> None:
+    spans, _ = _modules(build)
+    long = "x" * 450
+    made = [f'a "{long}" b', f'"{long}', f'"{long}" "c" d "e', '"a" b "c', '"', '""', 'x "y"']
+    for paragraph in PARAGRAPHS + TRICKY + made:
+        found = [spans.Span(s.open, s.close, s.start, s.end) for s in find_spans(paragraph)]
+        assert spans.mask(paragraph, found) == _old_mask(paragraph, found), paragraph
+        for one in found:
+            assert spans.mask(paragraph, [one]) == _old_mask(paragraph, [one]), paragraph

@@ -18,7 +18,7 @@ from toolkit.quotes.attribute import (
     sentence_subject,
 )
 from toolkit.quotes.cast import Cast, build_cast
-from toolkit.quotes.chars import space_at, word_at
+from toolkit.quotes.chars import fold, space_at, word_at
 from toolkit.quotes.cues import Cue, cues
 from toolkit.quotes.found import Found, as_record
 from toolkit.quotes.names import CAP_RUN, WHO
@@ -283,7 +283,7 @@ def _tried(
 def _verbal(cue: Cue, masked: str) -> bool:
     """An -ing cue is a verb only after a comma: `…, warning that` but not `a flash flood
     warning` or `in writing`."""
-    return cue.text.casefold() not in PARTICIPLES or masked[cue.start - 2 : cue.start] == ", "
+    return fold(cue.text) not in PARTICIPLES or masked[cue.start - 2 : cue.start] == ", "
 
 
 def _accept(
@@ -296,7 +296,7 @@ def _accept(
     cast: Cast,
     last: Speaker | None,
 ) -> bool:
-    pronoun = mention.text.casefold() if mention.kind == "pronoun" else ""
+    pronoun = fold(mention.text) if mention.kind == "pronoun" else ""
     speaker = None
     if pronoun == "it":
         # `The Iowa Department of Education said …, which it called "…"`
@@ -458,7 +458,7 @@ def _fits(speaker: Speaker, pronoun: str, cast: Cast) -> bool:
         return False
     if speaker.kind == "unnamed":
         return True
-    wanted = "M" if pronoun.casefold() == "he" else "F"
+    wanted = "M" if fold(pronoun) == "he" else "F"
     return cast.gender(speaker.name.split()) in (None, wanted)
 
 

@@ -16,6 +16,7 @@ from toolkit.quotes.lexicon import words
 
 MASK: Final = "\x00"
 _ABBREVIATIONS: Final = words("abbreviations")
+_LONGEST_ABBREVIATION: Final = max(map(len, _ABBREVIATIONS))
 # A sentence stop (what `sentence_stops` finds without it).
 BOUNDARY: Final = re.compile(r"[.!?][)\]’']*\s+(?=[A-Z0-9“\"‘(\[\x00])")
 
@@ -106,15 +107,30 @@ def _find(text: str, char: str, start: int) -> int:
 
 def mask(paragraph: str, spans: list[Span]) -> str:
     """The paragraph with each quotation (marks included) replaced by MASK characters."""
+    if len(spans) == 1:
+        # the commonest case, without a list of pieces to join
+        span = spans[0]
+        if span.close is None:
+            return paragraph[: span.open] + _masks(len(paragraph) - span.open)
+        stop = span.close + 1
+        return paragraph[: span.open] + _masks(stop - span.open) + paragraph[stop:]
     pieces = []
     at = 0
     for span in spans:
         stop = span.outer_end if span.closed else len(paragraph)
         pieces.append(paragraph[at : span.open])
-        pieces.append(MASK * (stop - span.open))
+        pieces.append(_masks(stop - span.open))
         at = stop
     pieces.append(paragraph[at:])
     return "".join(pieces)
+
+
+# MASK * n for the lengths most quotations have, made once
+_MASK_RUNS: Final = tuple(MASK * n for n in range(400))
+
+
+def _masks(count: int) -> str:
+    return _MASK_RUNS[count] if count < 400 else MASK * count
 
 
 def sentence_bounds(paragraph: str, masked: str, spans: list[Span]) -> list[int]:
@@ -215,8 +231,8 @@ def _abbreviation_before(masked: str, stop: int) -> bool:
     for at in range(start, end):
         if ord(masked[at]) == ord("."):
             return True
-    # ASCII letters only: casefold() is lower()
-    return masked[start:end].lower() in _ABBREVIATIONS
+    # ASCII letters only: casefold() is lower(), and keeps the length
+    return end - start <= _LONGEST_ABBREVIATION and masked[start:end].lower() in _ABBREVIATIONS
 
 
 def _word_char(char: int) -> bool:

@@ -93,11 +93,22 @@ def is_partial(paragraph: str, masked: str, span: Span, bounds: list[int]) -> bo
         end -= 1
     if end == begin:
         return False
-    last = masked[end - 1]
-    first = paragraph[span.start]
-    if last in ":," and (first.isupper() or first.isdigit() or first in "[…‘'("):
-        return False
-    return not (last in "—–-" and first.isupper())
+    # read as code points: most quotations follow neither `:,` nor a dash, and need no more
+    last = ord(masked[end - 1])
+    if last == ord(":") or last == ord(","):
+        first = ord(paragraph[span.start])
+        return not (
+            upper_at(paragraph, span.start)
+            or (ord("0") <= first <= ord("9") if first < 128 else paragraph[span.start].isdigit())
+            or first == ord("[")
+            or first == ord("…")
+            or first == ord("‘")
+            or first == ord("'")
+            or first == ord("(")
+        )
+    if last == ord("—") or last == ord("–") or last == ord("-"):
+        return not upper_at(paragraph, span.start)
+    return True
 
 
 def _trimmed(char: int) -> bool:
@@ -173,7 +184,7 @@ def _work_word_before(masked: str, mark: int) -> bool:
     any ` ,:`, makes the quotation a title or a term: `the film "…"`, `known as "…"`."""
     near = max(0, mark - 40)
     end = mark
-    while end > near and masked[end - 1] in " ,:":
+    while end > near and _separator(ord(masked[end - 1])):
         end -= 1
     end, start = _word_back(masked, near, end)
     if start == end:
@@ -187,6 +198,11 @@ def _work_word_before(masked: str, mark: int) -> bool:
         return False
     end, start = _word_back(masked, near, start)
     return start < end and fold(masked[start:end]) + " " + last in _WORK_PAIRS
+
+
+def _separator(char: int) -> bool:
+    """Whether ` ,:` holds the character."""
+    return char == ord(" ") or char == ord(",") or char == ord(":")
 
 
 def _word_back(text: str, near: int, end: int) -> tuple[int, int]:

@@ -295,3 +295,31 @@ def test_org_tests_answer_as_their_plain_forms(build: ModuleType) -> None:
         for token in tokens:
             assert build._org_word(token) == _plain_org_word(token), token
         assert build.is_org_name(tokens) == _plain_is_org_name(tokens), tokens
+
+
+@pytest.mark.parametrize("search", SEARCHES, ids=lambda m: m.__name__)
+def test_find_by_mark_finds_what_str_find_finds(search: ModuleType) -> None:
+    texts = ["\n".join(PARAGRAPHS[i : i + 12]) for i in range(0, len(PARAGRAPHS), 12)] + [
+        *TRICKY,
+        "ABABAB aBA BA",
+        "Frøslev Frøslevs frøslev",
+        "xSmith Smith’s",
+        "S",
+        "",
+    ]
+    extra = ["ABAB", "BA", "aBA", "Frøslev", "øs", "Smith", "S", "Smith’s", "AB AB", "B"]
+    found = 0
+    for text in texts:
+        words = WORD.findall(text)
+        for word in [*words[:40], *words[-10:], *extra]:
+            mark = search.mark_of(word)
+            assert mark == next(
+                (i for i, c in enumerate(word) if "A" <= c <= "Z" or ord(c) >= 128), -1
+            )
+            if mark < 0:
+                continue
+            for start in (0, 1, 7, len(text) // 2, len(text), len(text) + 3):
+                want = text.find(word, start)
+                assert search.find_by_mark(text, word, start, mark) == want, (word, start)
+                found += want >= 0
+    assert found > 1000

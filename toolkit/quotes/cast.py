@@ -35,9 +35,11 @@ from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 from toolkit.quotes.textsearch import (
     close_spelling,
     compiled,
+    find_by_mark,
     folded_find,
     intro_search,
     lower_holds_ignore_case,
+    mark_of,
     paragraph_of,
     plural_pattern,
 )
@@ -252,11 +254,13 @@ class Cast:
         joined = self.joined
         offsets = self._offsets
         para = 0
-        at = joined.find(word)
+        mark = mark_of(word) if word else -1
+        at = joined.find(word) if mark < 0 else find_by_mark(joined, word, 0, mark)
         while at >= 0:
             para = paragraph_of(offsets, at, para)  # hits come in reading order
             found.append((para, at - offsets[para]))
-            at = joined.find(word, at + len(word))
+            start = at + len(word)
+            at = joined.find(word, start) if mark < 0 else find_by_mark(joined, word, start, mark)
         return found
 
     def _fuzzy_surname(self, word: str) -> Person | None:

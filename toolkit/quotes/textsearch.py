@@ -127,6 +127,45 @@ def _lower_at(text: str, at: i64, low: str) -> bool:
     return True
 
 
+def mark_of(word: str) -> int:
+    """Where `word` has a capital or a character outside ASCII (the first), or -1: a
+    character rarer in running text than lower-case letters, for `find_by_mark`."""
+    n: i64 = len(word)
+    j: i64 = 0
+    while j < n:
+        c = ord(word[j])
+        if 65 <= c <= 90 or c >= 128:
+            return j
+        j += 1
+    return -1
+
+
+def find_by_mark(text: str, word: str, start: int, mark: int) -> int:
+    """`text.find(word, start)` for a `word` with a rare character at `mark`: str.find
+    looks for one character with memchr, many times faster a character than its search
+    for a longer string; each printing of that character is then read for the word."""
+    c = word[mark]
+    hit = text.find(c, start + mark)
+    while hit >= 0:
+        if _printed_at(text, hit - mark, word):
+            return hit - mark
+        hit = text.find(c, hit + 1)
+    return -1
+
+
+def _printed_at(text: str, at: i64, word: str) -> bool:
+    """`text.startswith(word, at)` for `at` >= 0, by code points."""
+    m: i64 = len(word)
+    if at + m > len(text):
+        return False
+    k: i64 = 0
+    while k < m:
+        if ord(text[at + k]) != ord(word[k]):
+            return False
+        k += 1
+    return True
+
+
 def plural_pattern(head: str) -> re.Pattern[str]:
     """`Researchers at the University of Minnesota`: a bare plural source."""
     return compiled(

@@ -209,6 +209,11 @@ FOLD_TEXTS = [
     "weather servic",
     "wweather service",
     "the weather\u00a0service the weather service",
+    "Crane County Sheriff’s Office; the county SHERIFF’S office",
+    "Mikkel FRØSLEV, Karaağaç",
+    "S ΣΑΣ s σας",
+    "Iı iI",
+    "X\u0307 x\u0307",
 ]
 
 
@@ -216,11 +221,20 @@ FOLD_TEXTS = [
 def test_folded_find_finds_what_a_search_of_the_folded_text_finds(search: ModuleType) -> None:
     lows = ["the weather service", "weather service", "strasse", "finance", "kelvin", "i", "s"]
     lows += ["istanbul", "ss", "k", "a b", "ce", "co.", "department", "the company"]
+    lows += [
+        "sheriff’s office",
+        "county sheriff’s",
+        "frøslev",
+        "karaağaç",
+        "s σας",
+        "iı",
+        "x\u0307",
+    ]
     read = 0
     for text in FOLD_TEXTS:
         folded = text.casefold()
         own = [w.casefold() for w in WORD.findall(text)[:10]]
-        for low in lows + [w for w in own if w.isascii()]:
+        for low in lows + [w for w in own if ord(w[0]) < 128]:
             got = search.folded_find(text, low)
             if got != -2:
                 read += 1
@@ -323,3 +337,26 @@ def test_find_by_mark_finds_what_str_find_finds(search: ModuleType) -> None:
                 assert search.find_by_mark(text, word, start, mark) == want, (word, start)
                 found += want >= 0
     assert found > 1000
+
+
+@pytest.mark.parametrize("search", SEARCHES, ids=lambda m: m.__name__)
+def test_ascii_folded_find_finds_what_a_search_of_the_folded_text_finds(
+    search: ModuleType,
+) -> None:
+    lows = ["the weather service", "weather service", "co.", "a", "aa", "1", " ", "-x", "zz"]
+    lows += ["sheriff’s office", "straße", "strasse", "zqx", "q", "ab1"]
+    texts = [t for t in [*FOLD_TEXTS, *PARAGRAPHS] if t.isascii()]
+    texts += ["", "A", "aA", "AAa", "xX.Co. co.", "1a1", "QqZz zq ZQX"]
+    read = 0
+    for text in texts:
+        own = [w.casefold() for w in WORD.findall(text)[:10]]
+        for low in lows + own:
+            rare = search.rare_letter(low)
+            assert low[rare] == min(low, key=lambda c: _RARITY.find(c) % 27), low
+            read += 1
+            want = text.casefold().find(low)
+            assert search.ascii_folded_find(text, low, rare) == want, (text, low)
+    assert read > 1000
+
+
+_RARITY = "zqxjkvbpygfwmucldrhsnioate"

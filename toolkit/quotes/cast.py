@@ -33,6 +33,7 @@ from toolkit.quotes.names import (
 from toolkit.quotes.people import Person
 from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 from toolkit.quotes.textsearch import (
+    ascii_folded_find,
     close_spelling,
     compiled,
     find_by_mark,
@@ -42,6 +43,7 @@ from toolkit.quotes.textsearch import (
     mark_of,
     paragraph_of,
     plural_pattern,
+    rare_letter,
 )
 
 # Patterns used per lookup are compiled once here, not looked up in re's cache per call.
@@ -163,12 +165,18 @@ class Cast:
     def _orgs_with(self, phrase: str) -> list[str]:
         """Organisation names longer than `phrase` that contain it (any case)."""
         low = phrase.casefold()
-        ascii_low = low.isascii() and len(low) > 0
+        readable = len(low) > 0 and ord(low[0]) < 128  # as folded_find needs
+        rare = rare_letter(low)
         words: set[str] = set()
         for pi, text in enumerate(self.paragraphs):
-            # Folding ASCII is a cheap copy; anything else costs tens of steps a character,
-            # more than reading the paragraph as it is (unless only folding tells: -2).
-            at = -2 if text.isascii() or not ascii_low else folded_find(text, low)
+            # Each paragraph is read as it is, not folded into a copy (unless only folding
+            # tells: -2): with memchr for a rare letter when it is ASCII.
+            if not readable:
+                at = -2
+            elif text.isascii():
+                at = ascii_folded_find(text, low, rare)
+            else:
+                at = folded_find(text, low)
             if at == -2:
                 at = self._folded_at(pi).find(low)
             if at >= 0:

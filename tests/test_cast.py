@@ -360,3 +360,20 @@ def test_ascii_folded_find_finds_what_a_search_of_the_folded_text_finds(
 
 
 _RARITY = "zqxjkvbpygfwmucldrhsnioate"
+
+
+@pytest.mark.parametrize("build", BUILDS, ids=lambda m: m.__name__)
+def test_words_from_are_what_a_plain_search_finds(build: ModuleType) -> None:
+    for paragraphs in ARTICLES:
+        found = build.Cast(paragraphs)
+        text = "\n".join(paragraphs)
+        prefixes = {w[:2] for p in paragraphs for w in WORD.findall(p)[:8]}
+        for prefix in [*sorted(prefixes), "Ro", "S", "ø", "’s"]:
+            want = []
+            at = text.find(prefix)
+            while at >= 0:
+                if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-"):
+                    m = WORD.match(text, at)
+                    want.append(m.group() if m else prefix)
+                at = text.find(prefix, at + 1)
+            assert found._words_from(prefix) == want, prefix

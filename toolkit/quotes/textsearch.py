@@ -171,16 +171,19 @@ def rare_letter(low: str) -> int:
     return best
 
 
-def ascii_folded_find(text: str, low: str, rare: int) -> int:
-    """`text.casefold().find(low)` for an ASCII `text` and a casefolded `low` whose
+def ascii_folded_find(text: str, low: str, rare: int, start: int = 0) -> int:
+    """`text.casefold().find(low, start)` for an ASCII `text` and a casefolded `low` whose
     letter at `rare` is a rare one: str.find looks for that letter in both cases (each a
-    memchr) and each printing is read for `low`, instead of a folded copy of the text."""
+    memchr) and each printing is read for `low`, instead of a folded copy of the text.
+    Also `text.lower().find(low, start)` for an ASCII `low` and a text that
+    `lower_holds_ignore_case` vouches for (no other character lowers to ASCII or to more
+    than one character)."""
     if not low.isascii():
         return -1  # an ASCII text folds to ASCII: nothing else is found in it
     lower = low[rare]
     upper = lower.upper()
-    a = text.find(lower, rare)
-    b = text.find(upper, rare) if upper != lower else -1
+    a = text.find(lower, start + rare)
+    b = text.find(upper, start + rare) if upper != lower else -1
     while a >= 0 or b >= 0:
         hit = a if b < 0 or (a >= 0 and a < b) else b
         if _lower_at(text, hit - rare, low):

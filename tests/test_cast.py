@@ -209,6 +209,11 @@ FOLD_TEXTS = [
     "weather servic",
     "wweather service",
     "the weather\u00a0service the weather service",
+    "Crane County Sheriff’s Office; the county SHERIFF’S office",
+    "Mikkel FRØSLEV, Karaağaç",
+    "S ΣΑΣ s σας",
+    "Iı iI",
+    "X\u0307 x\u0307",
 ]
 
 
@@ -216,11 +221,20 @@ FOLD_TEXTS = [
 def test_folded_find_finds_what_a_search_of_the_folded_text_finds(search: ModuleType) -> None:
     lows = ["the weather service", "weather service", "strasse", "finance", "kelvin", "i", "s"]
     lows += ["istanbul", "ss", "k", "a b", "ce", "co.", "department", "the company"]
+    lows += [
+        "sheriff’s office",
+        "county sheriff’s",
+        "frøslev",
+        "karaağaç",
+        "s σας",
+        "iı",
+        "x\u0307",
+    ]
     read = 0
     for text in FOLD_TEXTS:
         folded = text.casefold()
         own = [w.casefold() for w in WORD.findall(text)[:10]]
-        for low in lows + [w for w in own if w.isascii()]:
+        for low in lows + [w for w in own if ord(w[0]) < 128]:
             got = search.folded_find(text, low)
             if got != -2:
                 read += 1
@@ -295,3 +309,71 @@ def test_org_tests_answer_as_their_plain_forms(build: ModuleType) -> None:
         for token in tokens:
             assert build._org_word(token) == _plain_org_word(token), token
         assert build.is_org_name(tokens) == _plain_is_org_name(tokens), tokens
+
+
+@pytest.mark.parametrize("search", SEARCHES, ids=lambda m: m.__name__)
+def test_find_by_mark_finds_what_str_find_finds(search: ModuleType) -> None:
+    texts = ["\n".join(PARAGRAPHS[i : i + 12]) for i in range(0, len(PARAGRAPHS), 12)] + [
+        *TRICKY,
+        "ABABAB aBA BA",
+        "Frøslev Frøslevs frøslev",
+        "xSmith Smith’s",
+        "S",
+        "",
+    ]
+    extra = ["ABAB", "BA", "aBA", "Frøslev", "øs", "Smith", "S", "Smith’s", "AB AB", "B"]
+    found = 0
+    for text in texts:
+        words = WORD.findall(text)
+        for word in [*words[:40], *words[-10:], *extra]:
+            mark = search.mark_of(word)
+            assert mark == next(
+                (i for i, c in enumerate(word) if "A" <= c <= "Z" or ord(c) >= 128), -1
+            )
+            if mark < 0:
+                continue
+            for start in (0, 1, 7, len(text) // 2, len(text), len(text) + 3):
+                want = text.find(word, start)
+                assert search.find_by_mark(text, word, start, mark) == want, (word, start)
+                found += want >= 0
+    assert found > 1000
+
+
+@pytest.mark.parametrize("search", SEARCHES, ids=lambda m: m.__name__)
+def test_ascii_folded_find_finds_what_a_search_of_the_folded_text_finds(
+    search: ModuleType,
+) -> None:
+    lows = ["the weather service", "weather service", "co.", "a", "aa", "1", " ", "-x", "zz"]
+    lows += ["sheriff’s office", "straße", "strasse", "zqx", "q", "ab1"]
+    texts = [t for t in [*FOLD_TEXTS, *PARAGRAPHS] if t.isascii()]
+    texts += ["", "A", "aA", "AAa", "xX.Co. co.", "1a1", "QqZz zq ZQX"]
+    read = 0
+    for text in texts:
+        own = [w.casefold() for w in WORD.findall(text)[:10]]
+        for low in lows + own:
+            rare = search.rare_letter(low)
+            assert low[rare] == min(low, key=lambda c: _RARITY.find(c) % 27), low
+            read += 1
+            want = text.casefold().find(low)
+            assert search.ascii_folded_find(text, low, rare) == want, (text, low)
+    assert read > 1000
+
+
+_RARITY = "zqxjkvbpygfwmucldrhsnioate"
+
+
+@pytest.mark.parametrize("build", BUILDS, ids=lambda m: m.__name__)
+def test_words_from_are_what_a_plain_search_finds(build: ModuleType) -> None:
+    for paragraphs in ARTICLES:
+        found = build.Cast(paragraphs)
+        text = "\n".join(paragraphs)
+        prefixes = {w[:2] for p in paragraphs for w in WORD.findall(p)[:8]}
+        for prefix in [*sorted(prefixes), "Ro", "S", "ø", "’s"]:
+            want = []
+            at = text.find(prefix)
+            while at >= 0:
+                if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-"):
+                    m = WORD.match(text, at)
+                    want.append(m.group() if m else prefix)
+                at = text.find(prefix, at + 1)
+            assert found._words_from(prefix) == want, prefix

@@ -33,13 +33,17 @@ from toolkit.quotes.names import (
 from toolkit.quotes.people import Person
 from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 from toolkit.quotes.textsearch import (
+    ascii_folded_find,
     close_spelling,
     compiled,
+    find_by_mark,
     folded_find,
     intro_search,
     lower_holds_ignore_case,
+    mark_of,
     paragraph_of,
     plural_pattern,
+    rare_letter,
 )
 
 # Patterns used per lookup are compiled once here, not looked up in re's cache per call.
@@ -111,14 +115,15 @@ class Cast:
         found with str.find: far faster here than a regex scan of the whole text."""
         text = self.joined
         found = []
-        at = text.find(prefix)
+        mark = mark_of(prefix) if prefix else -1  # as in places
+        at = text.find(prefix) if mark < 0 else find_by_mark(text, prefix, 0, mark)
         while at >= 0:
             if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-"):
                 m = _WORD_AT.match(text, at)
                 word = m.group() if m else prefix
                 if not whole or word == prefix:
                     found.append(word)
-            at = text.find(prefix, at + 1)
+            at = text.find(prefix, at + 1) if mark < 0 else find_by_mark(text, prefix, at + 1, mark)
         return found
 
     @property
@@ -161,12 +166,18 @@ class Cast:
     def _orgs_with(self, phrase: str) -> list[str]:
         """Organisation names longer than `phrase` that contain it (any case)."""
         low = phrase.casefold()
-        ascii_low = low.isascii() and len(low) > 0
+        readable = len(low) > 0 and ord(low[0]) < 128  # as folded_find needs
+        rare = rare_letter(low)
         words: set[str] = set()
         for pi, text in enumerate(self.paragraphs):
-            # Folding ASCII is a cheap copy; anything else costs tens of steps a character,
-            # more than reading the paragraph as it is (unless only folding tells: -2).
-            at = -2 if text.isascii() or not ascii_low else folded_find(text, low)
+            # Each paragraph is read as it is, not folded into a copy (unless only folding
+            # tells: -2): with memchr for a rare letter when it is ASCII.
+            if not readable:
+                at = -2
+            elif text.isascii():
+                at = ascii_folded_find(text, low, rare)
+            else:
+                at = folded_find(text, low)
             if at == -2:
                 at = self._folded_at(pi).find(low)
             if at >= 0:
@@ -252,11 +263,13 @@ class Cast:
         joined = self.joined
         offsets = self._offsets
         para = 0
-        at = joined.find(word)
+        mark = mark_of(word) if word else -1
+        at = joined.find(word) if mark < 0 else find_by_mark(joined, word, 0, mark)
         while at >= 0:
             para = paragraph_of(offsets, at, para)  # hits come in reading order
             found.append((para, at - offsets[para]))
-            at = joined.find(word, at + len(word))
+            start = at + len(word)
+            at = joined.find(word, start) if mark < 0 else find_by_mark(joined, word, start, mark)
         return found
 
     def _fuzzy_surname(self, word: str) -> Person | None:
@@ -409,6 +422,7 @@ class _RoleSearch:
         # match a paragraph whose lower case holds a form's (most paragraphs do not).
         ascii_forms = all(f.isascii() for f in self.forms)
         self.lowered = [f.lower() for f in self.forms] if ascii_forms else []
+        self.rares = [rare_letter(f) for f in self.lowered]
 
 
 # by role: the same few roles come up article after article (bounded as textsearch's cache)
@@ -428,9 +442,8 @@ def _titled_name(text: str, search: _RoleSearch) -> list[str]:
     """The first name titled with one of the role's forms in `text` (ignoring case). With
     ASCII forms the search jumps from one printing of a form to the next: in a text whose
     lower case keeps its offsets and holds every match, no match starts elsewhere."""
-    lowered = search.lowered
-    low = text.lower() if lowered and lower_holds_ignore_case(text) else ""
-    at = _first_of(low, lowered, 0) if low else 0
+    lowered = len(search.lowered) > 0 and lower_holds_ignore_case(text)
+    at = _first_form(text, search, 0) if lowered else 0
     while at >= 0:
         m = search.pattern.search(text, at)
         if m is None:
@@ -440,8 +453,19 @@ def _titled_name(text: str, search: _RoleSearch) -> list[str]:
             name = name_at(text, end)
             if name and name[-1].casefold() not in search.forms:
                 return name
-        at = _first_of(low, lowered, end) if low else end
+        at = _first_form(text, search, end) if lowered else end
     return []
+
+
+def _first_form(text: str, search: _RoleSearch, start: int) -> int:
+    """Where the first of the role's forms is printed in `text.lower()` from `start` on,
+    or -1 (read off `text`, without the lower-case copy)."""
+    first = -1
+    for k in range(len(search.lowered)):
+        at = ascii_folded_find(text, search.lowered[k], search.rares[k], start)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return first
 
 
 class _Mention:
@@ -451,16 +475,6 @@ class _Mention:
     def __init__(self, found: list[tuple[int, int, list[str]]]) -> None:
         self.found = found
         self.picked: dict[int, Person | None] = {}
-
-
-def _first_of(text: str, parts: list[str], start: int) -> int:
-    """Where the first of `parts` is printed in `text` from `start` on, or -1."""
-    first = -1
-    for part in parts:
-        at = text.find(part, start)
-        if at >= 0 and (first < 0 or at < first):
-            first = at
-    return first
 
 
 _WORD_AT: Final = re.compile(r"[\w’'\-]+")

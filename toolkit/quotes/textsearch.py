@@ -89,13 +89,13 @@ def _fold_moves(c: i64) -> bool:
 
 
 def folded_find(text: str, low: str) -> int:
-    """`text.casefold().find(low)` for a non-empty ASCII `low` with no upper-case letter,
+    """`text.casefold().find(low)` for a casefolded `low` opening with an ASCII character,
     read off `text` itself; -2 when a character before the first match (or anywhere, if
     none) could fold to more than one character or to ASCII, so that only folding tells.
 
     Casefolding a paragraph that is not all ASCII costs tens of steps a character; up to
-    such a character, the fold of ASCII is its lower case and any other character folds
-    to one that matches nothing in `low`, so offsets and matches are the text's own."""
+    such a character, each folds to one character (ASCII to its lower case, anything else
+    to one outside ASCII), so offsets and matches are the text's own."""
     n: i64 = len(text)
     first = ord(low[0])
     i: i64 = 0
@@ -104,10 +104,31 @@ def folded_find(text: str, low: str) -> int:
         if c >= 128:
             if _fold_moves(c):
                 return -2
-        elif (c == first or (65 <= c <= 90 and c + 32 == first)) and _lower_at(text, i, low):
+        elif (c == first or (65 <= c <= 90 and c + 32 == first)) and _folds_at(text, i, low):
             return i
         i += 1
     return -1
+
+
+def _folds_at(text: str, at: i64, low: str) -> bool:
+    """Whether `text[at:]` opens with `low` once each character is casefolded (one that
+    folds to more never matches: `folded_find` answers -2 before a match could need it)."""
+    m: i64 = len(low)
+    if at + m > len(text):
+        return False
+    k: i64 = 0
+    while k < m:
+        d = ord(text[at + k])
+        if d >= 128:
+            if text[at + k].casefold() != low[k]:
+                return False
+        else:
+            if 65 <= d <= 90:
+                d += 32
+            if d != ord(low[k]):
+                return False
+        k += 1
+    return True
 
 
 def _lower_at(text: str, at: i64, low: str) -> bool:
@@ -122,6 +143,92 @@ def _lower_at(text: str, at: i64, low: str) -> bool:
         if 65 <= d <= 90:
             d += 32
         if d != ord(low[k]):
+            return False
+        k += 1
+    return True
+
+
+# How common each ASCII character is in English text, by code point: letters from the
+# rarest (`z`, 1) to the most common (`e`, 26); anything else 27 (never chosen over one)
+_RANKS: Final = [
+    "zqxjkvbpygfwmucldrhsnioate".find(chr(c)) + 1 if 97 <= c <= 122 else 27 for c in range(128)
+]
+
+
+def rare_letter(low: str) -> int:
+    """Where `low` has its rarest ASCII letter (0 if it has none), for
+    `ascii_folded_find`."""
+    best: i64 = 0
+    rank: i64 = 27
+    n: i64 = len(low)
+    j: i64 = 0
+    while j < n:
+        c = ord(low[j])
+        if c < 128 and _RANKS[c] < rank:
+            best = j
+            rank = _RANKS[c]
+        j += 1
+    return best
+
+
+def ascii_folded_find(text: str, low: str, rare: int, start: int = 0) -> int:
+    """`text.casefold().find(low, start)` for an ASCII `text` and a casefolded `low` whose
+    letter at `rare` is a rare one: str.find looks for that letter in both cases (each a
+    memchr) and each printing is read for `low`, instead of a folded copy of the text.
+    Also `text.lower().find(low, start)` for an ASCII `low` and a text that
+    `lower_holds_ignore_case` vouches for (no other character lowers to ASCII or to more
+    than one character)."""
+    if not low.isascii():
+        return -1  # an ASCII text folds to ASCII: nothing else is found in it
+    lower = low[rare]
+    upper = lower.upper()
+    a = text.find(lower, start + rare)
+    b = text.find(upper, start + rare) if upper != lower else -1
+    while a >= 0 or b >= 0:
+        hit = a if b < 0 or (a >= 0 and a < b) else b
+        if _lower_at(text, hit - rare, low):
+            return hit - rare
+        if hit == a:
+            a = text.find(lower, hit + 1)
+        else:
+            b = text.find(upper, hit + 1)
+    return -1
+
+
+def mark_of(word: str) -> int:
+    """Where `word` has a capital or a character outside ASCII (the first), or -1: a
+    character rarer in running text than lower-case letters, for `find_by_mark`."""
+    n: i64 = len(word)
+    j: i64 = 0
+    while j < n:
+        c = ord(word[j])
+        if 65 <= c <= 90 or c >= 128:
+            return j
+        j += 1
+    return -1
+
+
+def find_by_mark(text: str, word: str, start: int, mark: int) -> int:
+    """`text.find(word, start)` for a `word` with a rare character at `mark`: str.find
+    looks for one character with memchr, many times faster a character than its search
+    for a longer string; each printing of that character is then read for the word."""
+    c = word[mark]
+    hit = text.find(c, start + mark)
+    while hit >= 0:
+        if _printed_at(text, hit - mark, word):
+            return hit - mark
+        hit = text.find(c, hit + 1)
+    return -1
+
+
+def _printed_at(text: str, at: i64, word: str) -> bool:
+    """`text.startswith(word, at)` for `at` >= 0, by code points."""
+    m: i64 = len(word)
+    if at + m > len(text):
+        return False
+    k: i64 = 0
+    while k < m:
+        if ord(text[at + k]) != ord(word[k]):
             return False
         k += 1
     return True

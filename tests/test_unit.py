@@ -5,13 +5,16 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
+import pytest
 
 from tests.conftest import BAD, DUMPS, read_jsonl
 from toolkit.pipeline.options import ConvertOptions
 from toolkit.pipeline.progress import ProgressLine
 from toolkit.pipeline.unit import ShardPaths, convert_unit
+from toolkit.records import build
 from toolkit.sources.inputs import Unit
 
 
@@ -52,3 +55,24 @@ def test_progress_line_is_silent_when_disabled() -> None:
     progress.add(10, 0)
     progress.close()
     assert stream.getvalue() == ""
+
+
+def test_a_fault_in_the_quote_rules_leaves_a_record_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(paragraphs: list[str], starts: list[int] | None) -> list[dict[str, Any]]:
+        raise AssertionError("a rule's assumption did not hold")
+
+    monkeypatch.setattr(build, "extract_quotes", broken)
+    unit = Unit(str(DUMPS / "multi_article.txt"), str(DUMPS / "multi_article.txt"), "txt")
+    partial = convert_unit(unit, 0, tmp_path, ConvertOptions(), None)
+    records = read_jsonl(ShardPaths.for_index(tmp_path, 0).records)
+    assert (partial["records"], partial["rejects"]) == (3, 0)
+    assert all(r["quotes"] == [] for r in records)
+    assert partial["warning_codes"]["quotes_failed"] == 3
+    assert all(
+        "AssertionError" in w["message"]
+        for r in records
+        for w in r["warnings"]
+        if w["code"] == "quotes_failed"
+    )

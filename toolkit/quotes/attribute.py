@@ -184,7 +184,8 @@ def mention_before(masked: str, begin: int, cue_start: int) -> Mention | None:
 def _mention_at_end(text: str, begin: int) -> Mention | None:
     end = begin + len(text)
     last = last_word(text)
-    assert last is not None
+    if last is None:
+        return None  # only spaces before `, who`: `  , who has … said`
     at, word = last
     folded = fold(word)
     if folded in _PRONOUNS:

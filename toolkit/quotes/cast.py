@@ -43,6 +43,7 @@ from toolkit.quotes.textsearch import (
     mark_of,
     paragraph_of,
     plural_pattern,
+    printed_at,
     rare_letter,
 )
 
@@ -178,10 +179,18 @@ class Cast:
                 at = ascii_folded_find(text, low, rare)
             else:
                 at = folded_find(text, low)
+            end = at + len(phrase)
             if at == -2:
-                at = self._folded_at(pi).find(low)
+                folded = self._folded_at(pi)
+                at = folded.find(low)
+                end = at + len(phrase)
+                if at >= 0 and len(folded) != len(text):
+                    # `İ` or `ß` folds to two characters: the fold's offsets run ahead
+                    at, end = printed_at(text, at), printed_at(text, at + len(low) - 1) + 1
             if at >= 0:
-                words.add(text[at : at + len(phrase)].split(" ")[-1])
+                word = text[at:end].split(" ")[-1]
+                if word:
+                    words.add(word)
         return [
             name
             for name in dict.fromkeys(self._orgs_holding(words))
@@ -251,6 +260,8 @@ class Cast:
         if found is not None:
             return found
         found = self._places[word] = []
+        if not word:
+            return found  # printed nowhere (a search for it would find it everywhere)
         if "\n" in word:  # could run across paragraphs in `joined`: each on its own
             for pi, text in enumerate(self.paragraphs):
                 at = text.find(word)

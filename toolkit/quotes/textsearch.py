@@ -298,3 +298,15 @@ def close_spelling(a: str, b: str) -> bool:
         low_before = least > 2
         prev2, prev, cur = prev, cur, prev2
     return prev[lb] <= 2
+
+
+def printed_at(text: str, folded_at: int) -> int:
+    """The offset in `text` of the character whose casefold holds offset `folded_at` of
+    `text.casefold()` (casefolding works character by character, so the offsets part only
+    after a character that folds to more than one: `İ`, `ß`, `ﬁ`)."""
+    seen = 0
+    for i in range(len(text)):
+        seen += len(text[i].casefold())
+        if seen > folded_at:
+            return i
+    return len(text)

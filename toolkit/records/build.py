@@ -48,8 +48,18 @@ def _field_order() -> tuple[str, ...]:
 
 
 def quotes_of(ext: Extraction) -> list[dict[str, Any]]:
-    """The quotes of a parsed page, with their spans added to `ext.spans`."""
-    quotes = extract_quotes(ext.paragraphs, ext.paragraph_starts)
+    """The quotes of a parsed page, with their spans added to `ext.spans`. A fault in the
+    rules on one article must not stop a run of millions: the record keeps no quotes and a
+    `quotes_failed` warning says why."""
+    try:
+        quotes = extract_quotes(ext.paragraphs, ext.paragraph_starts)
+    except Exception as exc:
+        ext.warn(
+            "quotes_failed",
+            f"quote extraction failed on this article ({type(exc).__name__}: {exc}); the "
+            "record has no quotes. Please report it with the article",
+        )
+        return []
     ext.spans.extend(quote_spans(quotes, ext.paragraph_starts))
     return quotes
 

@@ -22,25 +22,25 @@ RELATIVE_END: Final = re.compile(r",?\s*\b(?:who|which)$")
 PREPOSITION_END: Final = re.compile(r"\s(?:in|of|at)\s+$")
 
 
-def space_at(text: str, at: int) -> bool:
+def space_at(text: str, at: i64) -> bool:
     """`text[at].isspace()`."""
-    char = ord(text[at])
+    char: i64 = ord(text[at])
     if char < 128:
         return char == 32 or 9 <= char <= 13 or 28 <= char <= 31
     return text[at].isspace()
 
 
-def upper_at(text: str, at: int) -> bool:
+def upper_at(text: str, at: i64) -> bool:
     """`text[at].isupper()`."""
-    char = ord(text[at])
+    char: i64 = ord(text[at])
     if char < 128:
         return 65 <= char <= 90
     return text[at].isupper()
 
 
-def word_at(text: str, at: int) -> bool:
+def word_at(text: str, at: i64) -> bool:
     """Whether `\\w` matches text[at] (in a str pattern: a letter, digit or `_`)."""
-    char = ord(text[at])
+    char: i64 = ord(text[at])
     if char < 128:
         return (
             ord("a") <= char <= ord("z")
@@ -187,14 +187,19 @@ class Wordlist:
             assert re.fullmatch("[a-z]{2,}", word), word
             lengths[(ord(word[0]) - 97) * 26 + ord(word[1]) - 97] |= 1 << len(word)
             shortest, longest = min(shortest, len(word)), max(longest, len(word))
-        self.openings = tuple(lengths)
-        self.shortest = shortest
-        self.longest = longest
+        # Masks as the code points of a str: read with `ord`, they are machine integers in
+        # the compiled build, where a tuple's items are boxed ints. Lengths past 20 would
+        # not fit in a code point.
+        assert longest <= 20, longest
+        self.openings = "".join(map(chr, lengths))
+        self.shortest: i64 = shortest
+        self.longest: i64 = longest
 
-    def may_hold(self, text: str, start: int, end: int) -> bool:
+    def may_hold(self, text: str, start: i64, end: i64) -> bool:
         """Whether text[start:end], a plain word, can be in the list."""
         length = end - start
         if length < self.shortest or length > self.longest:
             return False
         pair = (ord(text[start]) - 97) * 26 + ord(text[start + 1]) - 97
-        return bool((self.openings[pair] >> length) & 1)
+        mask: i64 = ord(self.openings[pair])
+        return (mask >> length) & 1 != 0

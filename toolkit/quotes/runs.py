@@ -31,7 +31,7 @@ _RUN_CONNECTORS: Final = PARTICLES | CONNECTORS
 _LONGEST: Final = 5
 
 
-def _capital(c: int) -> bool:
+def _capital(c: i64) -> bool:
     """Whether code point `c` is in ORG_RUN's set of capitals."""
     if c < 128:
         return 65 <= c <= 90
@@ -41,15 +41,18 @@ def _capital(c: int) -> bool:
 def _word_end(text: str, at: i64, n: i64) -> i64:
     """Where the run word at `at` ends, or -1 for none: ORG_RUN's word, an initial form
     `[U](?:\\.[U])*\\.` (tried first) or `[U][\\w’'\\-]*\\.?`."""
-    if at >= n or not _capital(ord(text[at])):
+    if at >= n:
+        return -1
+    c: i64 = ord(text[at])
+    if not (65 <= c <= 90 or (c >= 128 and c in _UPPER_CODES)):
         return -1
     j = at + 1
-    if j < n and text[j] == ".":
+    if j < n and ord(text[j]) == 46:
         # `U.S.`: as many `.X` pairs as there are, then a full stop; without one after the
         # last pair the engine gives that pair back, ending on its full stop.
-        while j + 1 < n and text[j] == "." and _capital(ord(text[j + 1])):
+        while j + 1 < n and ord(text[j]) == 46 and _capital(ord(text[j + 1])):
             j += 2
-        return j + 1 if j < n and text[j] == "." else j - 1
+        return j + 1 if j < n and ord(text[j]) == 46 else j - 1
     while j < n:
         c = ord(text[j])
         if c < 128:
@@ -60,7 +63,7 @@ def _word_end(text: str, at: i64, n: i64) -> i64:
         elif c != 0x2019 and not text[j].isalnum():
             break
         j += 1
-    if j < n and text[j] == ".":
+    if j < n and ord(text[j]) == 46:
         j += 1
     return j
 
@@ -71,8 +74,8 @@ def _connector_end(text: str, at: i64, n: i64) -> i64:
     while j < n and j - at <= _LONGEST and 97 <= ord(text[j]) <= 122:
         j += 1
     if j == at:
-        return at + 2 if at + 1 < n and text[at] == "&" and text[at + 1] == " " else -1
-    if j < n and text[j] == " " and j - at <= _LONGEST and text[at:j] in _RUN_CONNECTORS:
+        return at + 2 if at + 1 < n and ord(text[at]) == 38 and ord(text[at + 1]) == 32 else -1
+    if j < n and ord(text[j]) == 32 and j - at <= _LONGEST and text[at:j] in _RUN_CONNECTORS:
         return j + 1
     return -1
 
@@ -88,9 +91,9 @@ def run_end(text: str, start: int) -> int:
         return -1
     # Each further word after a space and at most two connectors; the engine never gives
     # back a word it has taken, as nothing after the run can fail.
-    while end < n and text[end] == " ":
+    while end < n and ord(text[end]) == 32:
         at = end + 1
-        c = ord(text[at]) if at < n else 0
+        c: i64 = ord(text[at]) if at < n else 0
         if 97 <= c <= 122 or c == 38:  # a connector, or a word that ends the run
             at = _connector_end(text, at, n)
             if at < 0:
@@ -112,7 +115,7 @@ def run_starts(text: str) -> list[int]:
     n: i64 = len(text)
     i: i64 = 0
     while i < n:
-        c = ord(text[i])
+        c: i64 = ord(text[i])
         if (65 <= c <= 90 or (c >= 128 and c in _UPPER_CODES)) and (
             i == 0 or not word_at(text, i - 1)
         ):
@@ -123,14 +126,25 @@ def run_starts(text: str) -> list[int]:
     return starts
 
 
-def run_start(text: str, at: int) -> int:
+def run_start(text: str, at: i64) -> int:
     """Where the capitalised run holding offset `at` begins."""
-    start = at
-    while start > 0 and not space_at(text, start - 1):
-        start -= 1  # back to the start of the word
-    while start > 1 and text[start - 1] == " ":
-        prev = text.rfind(" ", 0, start - 1) + 1
+    start: i64 = at
+    while start > 0:  # back to the start of the word (`space_at`, inlined for the loop)
+        c: i64 = ord(text[start - 1])
+        if c < 128:
+            if c == 32 or 9 <= c <= 13 or 28 <= c <= 31:
+                break
+        elif text[start - 1].isspace():
+            break
+        start -= 1
+    while start > 1 and ord(text[start - 1]) == 32:
+        # `text.rfind(" ", 0, start - 1) + 1`, read back by code point: a word is a few
+        # characters, far fewer steps than the call to the search.
         last = start - 2  # the word before is text[prev : start - 1]
+        prev: i64 = last
+        while prev >= 0 and ord(text[prev]) != 32:
+            prev -= 1
+        prev += 1
         if prev > last:
             break
         c = ord(text[last])
@@ -141,11 +155,12 @@ def run_start(text: str, at: int) -> int:
             start = prev
         else:
             break
+    n: i64 = len(text)
     while True:  # a run never starts with a connector: `and Republican Derek Holloway`
-        c = ord(text[start]) if start < len(text) else 0
+        c = ord(text[start]) if start < n else 0
         if not (97 <= c <= 122 or c == 38):
             return start  # every connector is lower-case or `&`
-        space = text.find(" ", start, at)
+        space: i64 = text.find(" ", start, at)
         if space < 0 or space - start > _LONGEST or text[start:space] not in _RUN_CONNECTORS:
             return start
         start = space + 1

@@ -153,7 +153,7 @@ class Words:
         n: i64 = len(text)
         i: i64 = self.end
         while i < n:
-            c = ord(text[i])
+            c: i64 = ord(text[i])
             if 97 <= c <= 122 or (_ASCII_WORD[c] if c < 128 else text[i].isalnum()):
                 break
             i += 1
@@ -200,6 +200,8 @@ class Wordlist:
         length = end - start
         if length < self.shortest or length > self.longest:
             return False
-        pair = (ord(text[start]) - 97) * 26 + ord(text[start + 1]) - 97
-        mask: i64 = ord(self.openings[pair])
+        # machine-integer arithmetic: from a plain `ord` the sum would be a tagged int
+        first: i64 = ord(text[start])
+        second: i64 = ord(text[start + 1])
+        mask: i64 = ord(self.openings[(first - 97) * 26 + second - 97])
         return (mask >> length) & 1 != 0

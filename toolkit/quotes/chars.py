@@ -54,9 +54,12 @@ def word_at(text: str, at: i64) -> bool:
 def fold(word: str) -> str:
     """`word.casefold()`: for ASCII text that is lower(), which the compiled build runs
     itself rather than through a Python method call."""
-    for at in range(len(word)):
+    n: i64 = len(word)
+    at: i64 = 0
+    while at < n:
         if ord(word[at]) >= 128:
             return word.casefold()
+        at += 1
     return word.lower()
 
 
@@ -64,8 +67,14 @@ def last_word(text: str) -> tuple[int, str] | None:
     r"""What `(\S+)$` would find in `text`, as (start, word), without a regex search: that
     search tries every offset of the text before it reaches the last word."""
     end = len(text) - 1 if text.endswith("\n") else len(text)  # `$` also matches before it
-    start = end
-    while start > 0 and not space_at(text, start - 1):
+    start: i64 = end
+    while start > 0:  # `space_at`, inlined for the loop
+        char: i64 = ord(text[start - 1])
+        if char < 128:
+            if char == 32 or 9 <= char <= 13 or 28 <= char <= 31:
+                break
+        elif text[start - 1].isspace():
+            break
         start -= 1
     return (start, text[start:end]) if start < end else None
 

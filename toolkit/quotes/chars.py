@@ -84,12 +84,26 @@ def words_back(region: str, offset: int) -> list[tuple[str, int]]:
     `’'-.`), in order, as (word, offset + start): all a description looks at. Found from
     the end, as the runs are the same read either way, not by a scan of all the region."""
     words: list[tuple[str, int]] = []
-    end = len(region)
+    end: i64 = len(region)
     while end > 0 and len(words) < 7:
         while end > 0 and not _token_at(region, end - 1):
             end -= 1
         start = end
-        while start > 0 and _token_at(region, start - 1):
+        while start > 0:  # `_token_at`, inlined for the loop over the word
+            char: i64 = ord(region[start - 1])
+            if char < 128:
+                if not (
+                    97 <= char <= 122
+                    or 65 <= char <= 90
+                    or 48 <= char <= 57
+                    or char == 95
+                    or char == 39
+                    or char == 45
+                    or char == 46
+                ):
+                    break
+            elif char != 0x2019 and not region[start - 1].isalnum():
+                break
             start -= 1
         if start < end:
             words.append((region[start:end], offset + start))
@@ -142,10 +156,6 @@ def preposition_end(text: str, end: int) -> int:
     return at - 3 if word == "in" or word == "of" or word == "at" else -1
 
 
-# `\w` among ASCII code points: letters, digits and `_`
-_ASCII_WORD: Final = tuple(chr(c).isalnum() or c == 95 for c in range(128))
-
-
 class Words:
     """The runs of `\\w` characters of a text, the words `\\b` bounds, read by code point:
     each `next()` moves `start` and `end` to the next one and says whether there was one;
@@ -163,7 +173,11 @@ class Words:
         i: i64 = self.end
         while i < n:
             c: i64 = ord(text[i])
-            if 97 <= c <= 122 or (_ASCII_WORD[c] if c < 128 else text[i].isalnum()):
+            if c < 128:
+                # `\w` in ASCII: comparisons, where a lookup in a tuple unboxes its item
+                if 97 <= c <= 122 or 65 <= c <= 90 or 48 <= c <= 57 or c == 95:
+                    break
+            elif text[i].isalnum():
                 break
             i += 1
         if i >= n:
@@ -174,7 +188,7 @@ class Words:
             c = ord(text[i])
             if 97 <= c <= 122:
                 i += 1
-            elif _ASCII_WORD[c] if c < 128 else text[i].isalnum():
+            elif (65 <= c <= 90 or 48 <= c <= 57 or c == 95) if c < 128 else text[i].isalnum():
                 plain = False
                 i += 1
             else:

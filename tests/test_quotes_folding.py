@@ -28,12 +28,12 @@ UTILITY = (
 
 
 @pytest.mark.parametrize("text", [*FOLDS_LONGER, *PARAGRAPHS[:200]])
-def test_printed_at_inverts_the_fold(text: str) -> None:
+def test_unfolded_at_inverts_the_fold(text: str) -> None:
     for i in range(len(text)):
         folded_before = len(text[:i].casefold())
         for k in range(len(text[i].casefold())):
-            assert textsearch.printed_at(text, folded_before + k) == i
-    assert textsearch.printed_at(text, len(text.casefold())) == len(text)
+            assert textsearch.unfolded_at(text, folded_before + k) == i
+    assert textsearch.unfolded_at(text, len(text.casefold())) == len(text)
 
 
 # Each check runs in a child process with a memory cap and a time limit: the old failure

@@ -34,6 +34,7 @@ from toolkit.quotes.people import Person
 from toolkit.quotes.runs import in_run, run_end, run_start, run_starts
 from toolkit.quotes.textsearch import (
     ascii_folded_find,
+    bounded,
     close_spelling,
     compiled,
     find_by_mark,
@@ -43,8 +44,8 @@ from toolkit.quotes.textsearch import (
     mark_of,
     paragraph_of,
     plural_pattern,
-    printed_at,
     rare_letter,
+    unfolded_at,
 )
 
 # Patterns used per lookup are compiled once here, not looked up in re's cache per call.
@@ -116,15 +117,15 @@ class Cast:
         found with str.find: far faster here than a regex scan of the whole text."""
         text = self.joined
         found = []
-        mark = mark_of(prefix) if prefix else -1  # as in places
-        at = text.find(prefix) if mark < 0 else find_by_mark(text, prefix, 0, mark)
+        mark = mark_of(prefix)  # as in places
+        at = find_by_mark(text, prefix, 0, mark)
         while at >= 0:
             if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'-"):
                 m = _WORD_AT.match(text, at)
                 word = m.group() if m else prefix
                 if not whole or word == prefix:
                     found.append(word)
-            at = text.find(prefix, at + 1) if mark < 0 else find_by_mark(text, prefix, at + 1, mark)
+            at = find_by_mark(text, prefix, at + 1, mark)
         return found
 
     @property
@@ -186,7 +187,7 @@ class Cast:
                 end = at + len(phrase)
                 if at >= 0 and len(folded) != len(text):
                     # `İ` or `ß` folds to two characters: the fold's offsets run ahead
-                    at, end = printed_at(text, at), printed_at(text, at + len(low) - 1) + 1
+                    at, end = unfolded_at(text, at), unfolded_at(text, at + len(low) - 1) + 1
             if at >= 0:
                 word = text[at:end].split(" ")[-1]
                 if word:
@@ -274,13 +275,12 @@ class Cast:
         joined = self.joined
         offsets = self._offsets
         para = 0
-        mark = mark_of(word) if word else -1
-        at = joined.find(word) if mark < 0 else find_by_mark(joined, word, 0, mark)
+        mark = mark_of(word)
+        at = find_by_mark(joined, word, 0, mark)
         while at >= 0:
             para = paragraph_of(offsets, at, para)  # hits come in reading order
             found.append((para, at - offsets[para]))
-            start = at + len(word)
-            at = joined.find(word, start) if mark < 0 else find_by_mark(joined, word, start, mark)
+            at = find_by_mark(joined, word, at + len(word), mark)
         return found
 
     def _fuzzy_surname(self, word: str) -> Person | None:
@@ -436,17 +436,12 @@ class _RoleSearch:
         self.rares = [rare_letter(f) for f in self.lowered]
 
 
-# by role: the same few roles come up article after article (bounded as textsearch's cache)
+# by role: the same few roles come up article after article
 _ROLE_SEARCHES: Final[dict[str, _RoleSearch]] = {}
 
 
 def _role_search(role: str) -> _RoleSearch:
-    found = _ROLE_SEARCHES.get(role)
-    if found is None:
-        if len(_ROLE_SEARCHES) >= 4096:
-            _ROLE_SEARCHES.clear()
-        found = _ROLE_SEARCHES[role] = _RoleSearch(role)
-    return found
+    return bounded(_ROLE_SEARCHES, role, _RoleSearch)
 
 
 def _titled_name(text: str, search: _RoleSearch) -> list[str]:

@@ -67,8 +67,15 @@ def last_word(text: str) -> tuple[int, str] | None:
     r"""What `(\S+)$` would find in `text`, as (start, word), without a regex search: that
     search tries every offset of the text before it reaches the last word."""
     end = len(text) - 1 if text.endswith("\n") else len(text)  # `$` also matches before it
+    start = word_start(text, end)
+    return (start, text[start:end]) if start < end else None
+
+
+def word_start(text: str, end: i64) -> i64:
+    """Where the run of non-whitespace characters that ends at `end` begins (`end` itself
+    after whitespace): `space_at` read back, inlined for the loop."""
     start: i64 = end
-    while start > 0:  # `space_at`, inlined for the loop
+    while start > 0:
         char: i64 = ord(text[start - 1])
         if char < 128:
             if char == 32 or 9 <= char <= 13 or 28 <= char <= 31:
@@ -76,7 +83,7 @@ def last_word(text: str) -> tuple[int, str] | None:
         elif text[start - 1].isspace():
             break
         start -= 1
-    return (start, text[start:end]) if start < end else None
+    return start
 
 
 def words_back(region: str, offset: int) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from toolkit.quotes.chars import space_at, upper_at, word_at
+from toolkit.quotes.chars import space_at, upper_at, word_at, word_start
 
 if TYPE_CHECKING:
     # Offsets in the scanning loops are machine integers in the compiled build (no tag
@@ -128,15 +128,7 @@ def run_starts(text: str) -> list[int]:
 
 def run_start(text: str, at: i64) -> int:
     """Where the capitalised run holding offset `at` begins."""
-    start: i64 = at
-    while start > 0:  # back to the start of the word (`space_at`, inlined for the loop)
-        c: i64 = ord(text[start - 1])
-        if c < 128:
-            if c == 32 or 9 <= c <= 13 or 28 <= c <= 31:
-                break
-        elif text[start - 1].isspace():
-            break
-        start -= 1
+    start = word_start(text, at)  # back to the start of the word
     while start > 1 and ord(text[start - 1]) == 32:
         # `text.rfind(" ", 0, start - 1) + 1`, read back by code point: a word is a few
         # characters, far fewer steps than the call to the search.

@@ -9,7 +9,8 @@ holds them to those forms.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from toolkit.quotes.chars import space_at
 
@@ -21,17 +22,25 @@ if TYPE_CHECKING:
 # come up in article after article, and re's own cache is shared with every other pattern and evicts
 # them; compiling one costs far more than looking it up here.
 _PATTERNS: Final[dict[str, re.Pattern[str]]] = {}
-_BOUND: Final = 4096  # entries the cache holds before it starts over: a long run's memory
+_BOUND: Final = 4096  # entries a cache holds before it starts over: a long run's memory
+
+V = TypeVar("V")
+
+
+def bounded(cache: dict[str, V], key: str, make: Callable[[str], V]) -> V:
+    """`cache[key]`, made by `make(key)` when missing, in a per-process cache that starts
+    over when full (patterns and searches built per head noun or role)."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _BOUND:
+            cache.clear()
+        found = cache[key] = make(key)
+    return found
 
 
 def compiled(source: str) -> re.Pattern[str]:
     """`re.compile(source)`, from a cache of this module's own."""
-    found = _PATTERNS.get(source)
-    if found is None:
-        if len(_PATTERNS) >= _BOUND:
-            _PATTERNS.clear()
-        found = _PATTERNS[source] = re.compile(source)
-    return found
+    return bounded(_PATTERNS, source, re.compile)
 
 
 def intro_pattern(head: str) -> re.Pattern[str]:
@@ -111,8 +120,9 @@ def folded_find(text: str, low: str) -> int:
 
 
 def _folds_at(text: str, at: i64, low: str) -> bool:
-    """Whether `text[at:]` opens with `low` once each character is casefolded (one that
-    folds to more never matches: `folded_find` answers -2 before a match could need it)."""
+    """Whether `text[at:]` opens with `low` once each character is casefolded. One that
+    folds to more never matches: `folded_find` answers -2 before a match could need it, and
+    `ascii_folded_find` is given no text holding one."""
     m: i64 = len(low)
     if at + m > len(text):
         return False
@@ -127,23 +137,6 @@ def _folds_at(text: str, at: i64, low: str) -> bool:
                 d += 32
             if d != ord(low[k]):
                 return False
-        k += 1
-    return True
-
-
-def _lower_at(text: str, at: i64, low: str) -> bool:
-    """Whether `text[at:]` starts with `low` (ASCII, no upper case) once ASCII capitals
-    are lowered."""
-    m: i64 = len(low)
-    if at + m > len(text):
-        return False
-    k: i64 = 0
-    while k < m:
-        d = ord(text[at + k])
-        if 65 <= d <= 90:
-            d += 32
-        if d != ord(low[k]):
-            return False
         k += 1
     return True
 
@@ -186,7 +179,7 @@ def ascii_folded_find(text: str, low: str, rare: int, start: int = 0) -> int:
     b = text.find(upper, start + rare) if upper != lower else -1
     while a >= 0 or b >= 0:
         hit = a if b < 0 or (a >= 0 and a < b) else b
-        if _lower_at(text, hit - rare, low):
+        if _folds_at(text, hit - rare, low):
             return hit - rare
         if hit == a:
             a = text.find(lower, hit + 1)
@@ -209,9 +202,12 @@ def mark_of(word: str) -> int:
 
 
 def find_by_mark(text: str, word: str, start: int, mark: int) -> int:
-    """`text.find(word, start)` for a `word` with a rare character at `mark`: str.find
-    looks for one character with memchr, many times faster a character than its search
-    for a longer string; each printing of that character is then read for the word."""
+    """`text.find(word, start)` for a `word` with a rare character at `mark` (`mark_of`;
+    -1, none, is a plain find): str.find looks for one character with memchr, many times
+    faster a character than its search for a longer string; each printing of that
+    character is then read for the word."""
+    if mark < 0:
+        return text.find(word, start)
     c = word[mark]
     hit = text.find(c, start + mark)
     while hit >= 0:
@@ -300,7 +296,7 @@ def close_spelling(a: str, b: str) -> bool:
     return prev[lb] <= 2
 
 
-def printed_at(text: str, folded_at: int) -> int:
+def unfolded_at(text: str, folded_at: int) -> int:
     """The offset in `text` of the character whose casefold holds offset `folded_at` of
     `text.casefold()` (casefolding works character by character, so the offsets part only
     after a character that folds to more than one: `İ`, `ß`, `ﬁ`)."""
